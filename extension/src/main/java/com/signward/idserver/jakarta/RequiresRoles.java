@@ -1,0 +1,44 @@
+package com.signward.idserver.jakarta;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Requires the caller to hold Signward roles, with the same rule as
+ * {@code SignwardUser.hasAnyRole} / {@code hasAllRoles} (case-insensitive).
+ * <p>
+ * Works on JAX-RS resource classes and methods, and on CDI beans (as an interceptor binding).
+ * Nobody authenticated: 401. Rule not met: 403 (JAX-RS) or {@link jakarta.ws.rs.ForbiddenException}
+ * from a CDI bean. A method annotation replaces the class annotation.
+ *
+ * <pre>
+ * &#64;RequiresRoles(value = {"admin", "billing"}, all = true)   // all of
+ * &#64;RequiresRoles(value = "editor", includeCustom = false)     // built-in roles only
+ * </pre>
+ */
+@Inherited
+@InterceptorBinding
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+public @interface RequiresRoles {
+
+    /** The roles; by default any one of them suffices. */
+    @Nonbinding
+    String[] value();
+
+    /** {@code true}: every role is required. */
+    @Nonbinding
+    boolean all() default false;
+
+    /** {@code false}: only built-in roles count, not custom roles. */
+    @Nonbinding
+    boolean includeCustom() default true;
+}
