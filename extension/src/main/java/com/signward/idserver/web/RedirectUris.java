@@ -59,7 +59,8 @@ final class RedirectUris {
         if (!s.equals("http") && !s.equals("https")) {
             throw LoginException.badRequest("unsupported scheme");
         }
-        if (host == null || !(HOST_NAME.matcher(host).matches() || IPV6.matcher(host).matches() && host.contains(":"))) {
+        boolean ipv6 = host != null && host.contains(":") && IPV6.matcher(host).matches();
+        if (host == null || !(HOST_NAME.matcher(host).matches() || ipv6)) {
             throw LoginException.badRequest("unusable Host header");
         }
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

@@ -32,6 +32,8 @@ final class FakeProvider implements AutoCloseable {
     private final HttpServer server;
     private final String issuer;
     private final Map<String, String> routes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     FakeProvider() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
@@ -57,11 +59,27 @@ final class FakeProvider implements AutoCloseable {
         return new SignwardClient(options.build());
     }
 
+    /** Answers {@code path} with a fixed status and JSON body. */
+    void respond(String path, int status, String body) {
+        routes.put(path, body);
+        statuses.put(path, status);
+    }
+
+    /** @return how many requests reached the token endpoint */
+    int requests() {
+        return requests.get();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
-        String body = routes.get(exchange.getRequestURI().getPath());
+        String path = exchange.getRequestURI().getPath();
+        if (path.equals("/token")) {
+            requests.incrementAndGet();
+        }
+        exchange.getRequestBody().readAllBytes();
+        String body = routes.get(path);
         byte[] bytes = (body == null ? "{\"error\":\"not_found\"}" : body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(body == null ? 404 : 200, bytes.length);
+        exchange.sendResponseHeaders(body == null ? 404 : statuses.getOrDefault(path, 200), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
