@@ -1,0 +1,83 @@
+package com.signward.idserver.jakarta;
+
+import com.signward.idserver.InvalidTokenException;
+import com.signward.idserver.SignwardClient;
+import com.signward.idserver.SignwardException;
+import com.signward.idserver.SignwardUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Validates {@link BearerTokenCredential}s locally through {@link SignwardClient#validateToken(String)}.
+ * The caller's name is the {@code signward.principal.claim}; the groups are the built-in roles and, unless
+ * {@code signward.roles.include-custom=false}, the custom roles — each as given and in lower case, so that
+ * {@code @RolesAllowed("admin")} matches a token role {@code Admin}. Other credential types are not validated.
+ */
+@ApplicationScoped
+public class SignwardIdentityStore implements IdentityStore {
+
+    @Inject
+    SignwardClient client;
+
+    @Inject
+    SignwardExtension extension;
+
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof BearerTokenCredential bearer)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        SignwardUser user;
+        try {
+            user = client.validateToken(bearer.token());
+        } catch (InvalidTokenException e) {
+            bearer.rejected(e.getMessage(), false);
+            return CredentialValidationResult.INVALID_RESULT;
+        } catch (SignwardException e) {
+            bearer.rejected("token could not be verified: Signward is unavailable", true);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        SignwardSettings settings = extension.settings();
+        String name = principalName(user, settings.principalClaim());
+        if (name == null) {
+            bearer.rejected("token has no " + settings.principalClaim() + " claim", false);
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        bearer.accepted(user);
+        return new CredentialValidationResult(new SignwardPrincipal(name, user), groups(user, settings));
+    }
+
+    @Override
+    public Set<ValidationType> validationTypes() {
+        return EnumSet.of(ValidationType.VALIDATE);
+    }
+
+    static Set<String> groups(SignwardUser user, SignwardSettings settings) {
+        Set<String> groups = new LinkedHashSet<>();
+        addWithLowerCase(groups, user.roles());
+        if (settings.includeCustomRoles()) {
+            addWithLowerCase(groups, user.customRoles());
+        }
+        return groups;
+    }
+
+    private static void addWithLowerCase(Set<String> groups, Iterable<String> roles) {
+        for (String role : roles) {
+            groups.add(role);
+            groups.add(role.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private static String principalName(SignwardUser user, String claim) {
+        Object value = user.claims().get(claim);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+}
