@@ -27,7 +27,11 @@ final class BearerHeader {
     }
 
     static BearerHeader of(HttpServletRequest request) {
-        List<String> values = Collections.list(request.getHeaders("Authorization"));
+        return parse(Collections.list(request.getHeaders("Authorization")));
+    }
+
+    /** Reads the values of every {@code Authorization} header of a request. */
+    static BearerHeader parse(List<String> values) {
         List<String> bearer = values.stream().filter(BearerHeader::isBearer).toList();
         if (bearer.isEmpty()) {
             return new BearerHeader(Kind.ABSENT, null);

@@ -26,8 +26,12 @@ final class ConfigValues {
     }
 
     Optional<String> string(ConfigKey key) {
-        return lookup.apply(key.key()).map(String::trim).filter(v -> !v.isEmpty())
-                .or(() -> Optional.ofNullable(key.defaultValue()));
+        return explicit(key).or(() -> Optional.ofNullable(key.defaultValue()));
+    }
+
+    /** The value the application set, ignoring the default. */
+    Optional<String> explicit(ConfigKey key) {
+        return lookup.apply(key.key()).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     String required(ConfigKey key) {

@@ -9,7 +9,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
 
-import java.lang.reflect.Method;
+import java.lang.reflect.AnnotatedElement;
 
 /**
  * Enforces {@link RequiresRoles} on CDI beans. Nobody authenticated: {@link NotAuthorizedException} (401 with a
@@ -40,12 +40,10 @@ public class RequiresRolesInterceptor {
         return invocation.proceed();
     }
 
-    /** The method's annotation wins over the class's. */
+    /** The method's security annotations replace the class's ({@code @RequiresRoles} is inherited by CDI subclasses). */
     private static RequiresRoles ruleFor(InvocationContext invocation) {
-        Method method = invocation.getMethod();
-        if (method != null && method.isAnnotationPresent(RequiresRoles.class)) {
-            return method.getAnnotation(RequiresRoles.class);
-        }
-        return invocation.getInterceptorBinding(RequiresRoles.class);
+        Class<?> type = invocation.getTarget() == null ? null : invocation.getTarget().getClass();
+        AnnotatedElement source = SecurityAnnotations.source(invocation.getMethod(), type);
+        return source == null ? null : source.getAnnotation(RequiresRoles.class);
     }
 }

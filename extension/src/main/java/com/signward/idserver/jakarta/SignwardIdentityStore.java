@@ -24,6 +24,8 @@ import java.util.Set;
 @ApplicationScoped
 public class SignwardIdentityStore implements IdentityStore {
 
+    private static final System.Logger LOG = System.getLogger(SignwardIdentityStore.class.getName());
+
     @Inject
     SignwardClient client;
 
@@ -42,6 +44,7 @@ public class SignwardIdentityStore implements IdentityStore {
             bearer.rejected(e.getMessage(), false);
             return CredentialValidationResult.INVALID_RESULT;
         } catch (SignwardException e) {
+            LOG.log(System.Logger.Level.WARNING, "Signward: a token could not be verified: {0}", e.getMessage());
             bearer.rejected("token could not be verified: Signward is unavailable", true);
             return CredentialValidationResult.INVALID_RESULT;
         }

@@ -45,11 +45,14 @@ public record SignwardSettings(SignwardOptions options, boolean includeCustomRol
                 .clockSkew(values.duration(ConfigKey.CLOCK_SKEW))
                 .rolesClaim(values.required(ConfigKey.ROLES_CLAIM))
                 .customRolesClaim(values.required(ConfigKey.ROLES_CUSTOM_CLAIM))
-                .allowedAlgorithms(values.set(ConfigKey.JWT_ALLOWED_ALGORITHMS))
                 .allowSymmetricKeys(values.bool(ConfigKey.JWT_ALLOW_SYMMETRIC_KEYS))
                 .jwksMinRefreshInterval(values.duration(ConfigKey.JWKS_MIN_REFRESH_INTERVAL))
                 .jwksMaxStale(values.duration(ConfigKey.JWKS_MAX_STALE));
         values.string(ConfigKey.CLIENT_SECRET).ifPresent(builder::clientSecret);
+        if (values.explicit(ConfigKey.JWT_ALLOWED_ALGORITHMS).isPresent()) {
+            // unset, the client's default applies: the asymmetric algorithms, plus HS* when symmetric keys are on
+            builder.allowedAlgorithms(values.set(ConfigKey.JWT_ALLOWED_ALGORITHMS));
+        }
         values.uri(ConfigKey.ISSUER).ifPresent(uri -> builder.issuer(uri.toString()));
         values.uri(ConfigKey.WEB_BASE_URL).ifPresent(uri -> builder.webBaseUrl(uri.toString()));
         SignwardOptions options;

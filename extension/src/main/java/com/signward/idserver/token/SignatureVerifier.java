@@ -125,7 +125,10 @@ final class SignatureVerifier {
         if (invalid.getErrorDetails().isEmpty()) { // smallrye's own required-claims check
             return Rejections.missingClaim("exp or iat");
         }
-        return Rejections.SIGNATURE_INVALID; // e.g. jose4j refused the key or the algorithm
+        if (invalid.hasErrorCode(ErrorCodes.MISCELLANEOUS) && invalid.getCause() == null) {
+            return "time claims inconsistent (exp before iat or nbf)"; // jose4j's claim validators
+        }
+        return Rejections.SIGNATURE_INVALID; // jose4j refused the key or the algorithm while verifying
     }
 
     private static InvalidJwtException findInvalidJwt(Throwable e) {

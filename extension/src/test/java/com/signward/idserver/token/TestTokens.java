@@ -116,6 +116,13 @@ final class TestTokens {
         }
     }
 
+    /** The token with its header replaced (the signature no longer matches). */
+    static String withHeader(String token, String headerJson) {
+        String header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(headerJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return header + token.substring(token.indexOf('.'));
+    }
+
     static String defaultAlg(JsonWebKey jwk) {
         return switch (jwk.getKeyType()) {
             case "RSA" -> "RS256";

@@ -1,6 +1,7 @@
 package com.signward.idserver.jakarta.jaxrs;
 
 import com.signward.idserver.jakarta.RequiresRoles;
+import com.signward.idserver.jakarta.SecurityAnnotations;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,10 +11,8 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
-import java.util.List;
 
 /**
  * Installs {@link AccessFilter} on every resource method that requires a caller ({@code @RolesAllowed},
@@ -24,13 +23,10 @@ import java.util.List;
 @Provider
 public class SignwardJaxrsFeature implements DynamicFeature {
 
-    private static final List<Class<? extends Annotation>> SECURITY_ANNOTATIONS =
-            List.of(PermitAll.class, DenyAll.class, RolesAllowed.class, RequiresRoles.class);
-
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
-        AnnotatedElement source = hasSecurityAnnotation(method) ? method : resource.getResourceClass();
+        AnnotatedElement source = SecurityAnnotations.source(method, resource.getResourceClass());
         if (source == null || source.isAnnotationPresent(PermitAll.class)) {
             return;
         }
@@ -41,9 +37,5 @@ public class SignwardJaxrsFeature implements DynamicFeature {
             context.register(new AccessFilter(denyAll, rolesAllowed == null ? null : rolesAllowed.value(),
                     requiresRoles), Priorities.AUTHENTICATION);
         }
-    }
-
-    private static boolean hasSecurityAnnotation(AnnotatedElement element) {
-        return element != null && SECURITY_ANNOTATIONS.stream().anyMatch(element::isAnnotationPresent);
     }
 }
