@@ -107,7 +107,7 @@ final class LoginRoutes {
                 throw LoginException.badRequest("the authorization response has no code");
             }
             SessionLogin login = completion.complete(code, pending);
-            request.changeSessionId(); // RFC 9700 §4.7: no session fixation across the login
+            request.changeSessionId(); // no session fixation across the login
             HttpSession session = request.getSession(true);
             store.setLogin(session, login);
             LOG.log(Level.DEBUG, "Signward login: {0} logged in", login.user());

@@ -55,6 +55,29 @@ class WebLoginSettingsTest {
         assertMessage("openid", WebLoginSettings.builder().scopes(List.of("profile")));
     }
 
+    @Test
+    void theLoginNeedsTheOpenidScope() {
+        com.signward.idserver.SignwardOptions.Builder options = com.signward.idserver.SignwardOptions.builder()
+                .authority("https://id.example").clientId("web-app");
+        try (com.signward.idserver.SignwardClient withoutOpenid =
+                     new com.signward.idserver.SignwardClient(options.scopes(List.of("profile")).build())) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new WebLogin(withoutOpenid, WebLoginSettings.defaults()));
+            assertTrue(e.getMessage().contains("openid"));
+            new WebLogin(withoutOpenid, WebLoginSettings.builder().scopes(List.of("openid", "profile")).build());
+        }
+        try (com.signward.idserver.SignwardClient defaults = new com.signward.idserver.SignwardClient(
+                com.signward.idserver.SignwardOptions.builder().authority("https://id.example").clientId("web-app")
+                        .build())) {
+            assertTrue(new WebLogin(defaults, WebLoginSettings.defaults()).toString().contains("/auth/callback"));
+        }
+    }
+
+    @Test
+    void errorPagesEscapeEverything() {
+        assertEquals("&lt;script&gt;&amp;&quot;&#39;", Responses.escape("<script>&\"'"));
+    }
+
     private static void assertMessage(String part, WebLoginSettings.Builder builder) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
         assertTrue(e.getMessage().contains(part), e.getMessage());
