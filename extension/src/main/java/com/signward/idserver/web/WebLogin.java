@@ -153,12 +153,20 @@ public final class WebLogin {
      * query) as {@code returnTo}; an unsafe URL is replaced by the post-login redirect.
      */
     public void redirectToLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Responses.redirect(response, HttpServletResponse.SC_FOUND, loginRedirectPath(request));
+    }
+
+    /**
+     * The login route with the requested URL (path and query, same origin only) as {@code returnTo}:
+     * where {@link #redirectToLogin} sends the browser.
+     */
+    public String loginRedirectPath(HttpServletRequest request) {
         String requested = pathWithinApplication(request);
         String query = request.getQueryString();
         String target = ReturnTarget.parse(query == null ? requested : requested + "?" + query)
                 .orElse(settings.postLoginRedirect());
-        Responses.redirect(response, HttpServletResponse.SC_FOUND, request.getContextPath() + settings.loginPath()
-                + "?returnTo=" + URLEncoder.encode(target, StandardCharsets.UTF_8));
+        return request.getContextPath() + settings.loginPath() + "?returnTo="
+                + URLEncoder.encode(target, StandardCharsets.UTF_8);
     }
 
     /**
