@@ -1,17 +1,25 @@
 package com.signward.it.support;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.KeyProvider;
+import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.HttpUrl;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.security.interfaces.RSAPrivateKey;
-
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
 
 /**
  * The OpenID provider of the tests: one mock-oauth2-server per test JVM, on 127.0.0.1 and a free port,
@@ -56,10 +64,24 @@ public final class MockIdp {
         return server;
     }
 
-    /** The value for {@code signward.authority} (no trailing slash). */
+    /**
+     * The value for {@code signward.authority}, also the {@code iss} of every token: {@code http://127.0.0.1:<port>/signward}.
+     * Built here because the server's own {@code issuerUrl} says {@code localhost}, while its discovery document
+     * follows the Host header of the request (127.0.0.1 for the SDK).
+     */
     public String authority() {
-        String url = server.issuerUrl(ISSUER_ID).toString();
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return "http://127.0.0.1:" + server.baseUrl().port() + "/" + ISSUER_ID;
+    }
+
+    /** An access token from the provider's token machinery, with the claims the callback gives. */
+    public String issue(OAuth2TokenCallback callback) {
+        TokenRequest request = new TokenRequest.Builder(URI.create(authority() + "/token"),
+                new ClientSecretBasic(new ClientID(CLIENT_ID), new Secret("unused")),
+                // an authorization-code request, as issueToken makes (with client credentials, sub = client id)
+                new AuthorizationCodeGrant(new AuthorizationCode("unused"), URI.create(authority()))).build();
+        return server.getConfig().getTokenProvider()
+                .accessToken(request, HttpUrl.get(authority()), callback, null)
+                .serialize();
     }
 
     /** The issuer's signing key (RS256), to sign crafted tokens that only break one rule. */

@@ -28,10 +28,8 @@ public final class Tokens {
 
     /** A valid access token for the user, issued by the mock provider. */
     public static String valid(TestUser user) {
-        MockIdp idp = MockIdp.get();
-        return idp.server().issueToken(MockIdp.ISSUER_ID, MockIdp.CLIENT_ID,
-                new DefaultOAuth2TokenCallback(MockIdp.ISSUER_ID, user.sub(), "JWT", List.of(MockIdp.AUDIENCE),
-                        user.claims(), LIFETIME_SECONDS)).serialize();
+        return MockIdp.get().issue(new DefaultOAuth2TokenCallback(MockIdp.ISSUER_ID, user.sub(), "JWT",
+                List.of(MockIdp.AUDIENCE), user.claims(), LIFETIME_SECONDS));
     }
 
     /** A valid token built by this class's crafting path (the control for the broken ones). */
@@ -79,7 +77,7 @@ public final class Tokens {
     }
 
     private static String idpIssuer() {
-        return MockIdp.get().server().issuerUrl(MockIdp.ISSUER_ID).toString();
+        return MockIdp.get().authority();
     }
 
     /** Claims of a token issued {@code shiftSeconds} from now (negative: in the past). */
