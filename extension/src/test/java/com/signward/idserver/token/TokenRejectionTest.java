@@ -163,6 +163,13 @@ class TokenRejectionTest {
     }
 
     @Test
+    void unencodedPayloadHeaderIsRejected() {
+        String token = f.tokens.token().signWith(TestKeys.RSA_1);
+        f.assertRejected(TestTokens.withHeader(token, "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"b64\":false}"),
+                "b64 header not supported");
+    }
+
+    @Test
     void jweIsRejected() throws Exception {
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setPayload(f.tokens.token().signWith(TestKeys.RSA_1));
