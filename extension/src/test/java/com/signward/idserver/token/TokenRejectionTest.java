@@ -218,8 +218,6 @@ class TokenRejectionTest {
 
     @Test
     void payloadThatIsNotAJsonObjectIsRejected() {
-        String token = f.tokens.token().signWith(TestKeys.RSA_1);
-        String[] parts = token.split("\\.");
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload("[1,2,3]");
         jws.setAlgorithmHeaderValue("RS256");
@@ -227,7 +225,6 @@ class TokenRejectionTest {
         jws.setKey(TestKeys.RSA_1.getPrivateKey());
         String array = assertDoesNotThrowCompact(jws);
         f.assertRejected(array, "malformed token");
-        assertEquals(3, parts.length);
     }
 
     @Test
