@@ -113,6 +113,12 @@ class CodeFlowTest {
         assertEquals("my-app", tokenRequest.get("client_id"), "client_secret_post: discovery lists no methods");
         assertEquals("s3cret", tokenRequest.get("client_secret"));
 
+        SignwardUser validated = client.validateToken(tokens.accessToken());
+        assertEquals(UUID.fromString(SUB), validated.userId());
+        assertEquals(List.of("admin", "user"), validated.roles());
+        assertEquals(List.of("billing"), validated.customRoles());
+        assertEquals(authority, validated.claims().get("iss"));
+
         SignwardUser user = client.userinfo(tokens.accessToken());
         assertEquals(UUID.fromString(SUB), user.userId());
         assertEquals("ada@example.com", user.email());
@@ -146,9 +152,31 @@ class CodeFlowTest {
                 pkce.codeVerifier()).toCompletableFuture().get(30, TimeUnit.SECONDS);
         assertEquals("ada@example.com",
                 client.userinfoAsync(tokens.accessToken()).toCompletableFuture().get(30, TimeUnit.SECONDS).email());
-        assertNotNull(client.refreshTokenAsync(tokens.refreshToken()).toCompletableFuture()
-                .get(30, TimeUnit.SECONDS).accessToken());
+        TokenResponse refreshed = client.refreshTokenAsync(tokens.refreshToken()).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(UUID.fromString(SUB), client.validateTokenAsync(refreshed.accessToken()).toCompletableFuture()
+                .get(30, TimeUnit.SECONDS).userId());
         client.revokeTokenAsync(tokens.refreshToken(), "refresh_token").toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceOrIssuerIsRejected() throws Exception {
+        client.discovery();
+        server.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, SUB, "JWT", List.of("other-api"), Map.of(),
+                3600));
+        PkceAuthorization pkce = client.authorizeUrlWithPkce(REDIRECT_URI, null, null);
+        String accessToken = client.exchangeCode(authorize(pkce.url()).get("code"), REDIRECT_URI,
+                pkce.codeVerifier()).accessToken();
+        assertEquals("audience mismatch",
+                org.junit.jupiter.api.Assertions.assertThrows(InvalidTokenException.class,
+                        () -> client.validateToken(accessToken)).getMessage());
+        assertEquals(UUID.fromString(SUB), client.validateToken(accessToken, "other-api").userId());
+
+        // issued by the same server for "localhost" (mock-oauth2-server's issuer follows the host name)
+        String foreign = server.issueToken(ISSUER_ID, "my-app", new DefaultOAuth2TokenCallback(ISSUER_ID, SUB,
+                "JWT", List.of("idserver-api"), Map.of(), 3600)).serialize();
+        assertEquals("issuer mismatch", org.junit.jupiter.api.Assertions.assertThrows(InvalidTokenException.class,
+                () -> client.validateToken(foreign)).getMessage());
     }
 
     @Test
