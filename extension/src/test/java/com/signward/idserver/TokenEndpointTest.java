@@ -71,6 +71,22 @@ class TokenEndpointTest {
     }
 
     @Test
+    void tokenResponseSurvivesSerialization() throws Exception {
+        TokenResponse tokens = client.refreshToken("rt");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(tokens);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            TokenResponse copy = (TokenResponse) in.readObject();
+            assertEquals("at-1", copy.accessToken());
+            assertEquals(3600, copy.expiresIn());
+            assertEquals(tokens.raw(), copy.raw());
+        }
+    }
+
+    @Test
     void missingOrTextualExpiresIn() {
         provider.on("/connect/token", r -> Response.json(200, "{\"access_token\":\"a\",\"expires_in\":\"120\"}"));
         assertEquals(120, client.refreshToken("rt").expiresIn());
