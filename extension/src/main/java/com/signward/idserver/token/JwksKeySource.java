@@ -1,16 +1,217 @@
 package com.signward.idserver.token;
 
+import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
-/** STUB (to be implemented): JWKS keys by kid, with rotation and outage tolerance. Thread-safe. */
+/**
+ * The signing keys of the identity server's JWKS, looked up by {@code kid}. Thread-safe; share one instance.
+ *
+ * <ul>
+ *   <li>Fetched lazily on first use. The key set is refreshed when its {@code Cache-Control: max-age} (clamped to
+ *       1 min .. 24 h; 10 min when absent) has run out, by the first caller that needs keys after that.</li>
+ *   <li>An unknown {@code kid} triggers one re-fetch, at most one per
+ *       {@link KeySourceSettings#minRefreshInterval()}; concurrent callers share that fetch (single flight), so a
+ *       flood of tokens with random {@code kid}s costs at most one fetch per interval. A failed fetch is likewise
+ *       not retried before the interval has passed.</li>
+ *   <li>When a fetch fails, the last good keys keep working until their max-age has run out or
+ *       {@link KeySourceSettings#maxStale()} has passed since the last successful fetch, whichever is later; then
+ *       tokens are rejected with "signing keys unavailable". Failures are logged at WARNING, without key material.</li>
+ *   <li>A document that is not a JWKS or holds no usable signing key counts as a failed fetch.</li>
+ * </ul>
+ */
 public final class JwksKeySource {
+    static final Duration DEFAULT_MAX_AGE = Duration.ofMinutes(10);
+    static final Duration MIN_MAX_AGE = Duration.ofMinutes(1);
+    static final Duration MAX_MAX_AGE = Duration.ofHours(24);
+    private static final System.Logger LOG = System.getLogger(JwksKeySource.class.getName());
 
-    public JwksKeySource(JwksFetcher fetcher, KeySourceSettings settings, Clock clock) {
-        throw new UnsupportedOperationException("not implemented yet");
+    /** A fetched key set and when to refresh it, and until when it may be used if refreshing fails. */
+    private record Snapshot(KeySet keys, Instant fetchedAt, Instant refreshAt, Instant usableUntil) {
     }
 
-    /** Forces the next lookup to fetch the key set again. */
+    private final JwksFetcher fetcher;
+    private final KeySourceSettings settings;
+    private final Clock clock;
+    private final Object lock = new Object();
+    private volatile Snapshot current;
+    private volatile boolean invalidated;
+    /** Guarded by {@code lock}. */
+    private CompletableFuture<Snapshot> inFlight;
+    /** Guarded by {@code lock}: when the last fetch started. */
+    private Instant lastAttempt;
+    /** Touched only by the thread running the (single) fetch; fetches are ordered by {@code lock}. */
+    private boolean lastFetchFailed;
+
+    /**
+     * @param fetcher  fetches the JWKS document (the client does it over HTTP)
+     * @param settings refresh and staleness limits
+     * @param clock    time source
+     */
+    public JwksKeySource(JwksFetcher fetcher, KeySourceSettings settings, Clock clock) {
+        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Forces the next lookup to fetch the key set again, regardless of max-age and the minimum refresh interval.
+     * The current keys stay usable if that fetch fails.
+     */
     public void invalidate() {
-        throw new UnsupportedOperationException("not implemented yet");
+        invalidated = true;
+    }
+
+    /**
+     * The keys to validate with now, fetching or refreshing them when due.
+     *
+     * @throws TokenRejectedException "signing keys unavailable" when there are no usable keys
+     */
+    KeySet keys() throws TokenRejectedException {
+        Snapshot snapshot = current;
+        if (snapshot != null && !invalidated && clock.instant().isBefore(snapshot.refreshAt())) {
+            return snapshot.keys();
+        }
+        return refresh(snapshot == null ? null : snapshot.keys(), false);
+    }
+
+    /**
+     * Called when a token names a {@code kid} that {@code seen} lacks: returns a newer key set when another caller
+     * already fetched one, else re-fetches unless the minimum refresh interval forbids it.
+     *
+     * @throws TokenRejectedException "signing keys unavailable" when there are no usable keys
+     */
+    KeySet keysAfterUnknownKid(KeySet seen) throws TokenRejectedException {
+        return refresh(seen, true);
+    }
+
+    /**
+     * Fetches unless another caller already did, a fetch is under way, or the minimum interval forbids it.
+     *
+     * @param seen       the key set the caller found lacking or expired
+     * @param needNewKeys wait for a fetch under way even when usable keys exist (unknown {@code kid}); otherwise
+     *                    only the caller that fetches waits, the others go on with the keys they have
+     */
+    private KeySet refresh(KeySet seen, boolean needNewKeys) throws TokenRejectedException {
+        CompletableFuture<Snapshot> flight;
+        boolean owner = false;
+        synchronized (lock) {
+            Snapshot snapshot = current;
+            Instant now = clock.instant();
+            if (snapshot != null && snapshot.keys() != seen) {
+                return usable(snapshot, now).keys(); // fetched by someone else meanwhile
+            }
+            if (inFlight != null) {
+                if (!needNewKeys && snapshot != null && now.isBefore(snapshot.usableUntil())) {
+                    return snapshot.keys();
+                }
+                flight = inFlight;
+            } else if (!invalidated && lastAttempt != null
+                    && now.isBefore(lastAttempt.plus(settings.minRefreshInterval()))) {
+                return usable(snapshot, now).keys();
+            } else {
+                flight = new CompletableFuture<>();
+                inFlight = flight;
+                owner = true;
+                lastAttempt = now;
+                invalidated = false;
+            }
+        }
+        if (owner) {
+            fetchInto(flight);
+        }
+        Snapshot fetched = await(flight);
+        return fetched != null ? fetched.keys() : usable(current, clock.instant()).keys();
+    }
+
+    private void fetchInto(CompletableFuture<Snapshot> flight) {
+        Snapshot result = null;
+        try {
+            JwksResponse response = fetcher.fetch();
+            KeySet keys = JwksParser.parse(response.body());
+            if (keys.isEmpty()) {
+                throw new JwksParser.InvalidJwksException("JWKS has no usable signing key");
+            }
+            result = fresh(keys, response.maxAge());
+        } catch (IOException e) {
+            failed("endpoint failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (JwksParser.InvalidJwksException e) {
+            failed(e.getMessage());
+        } catch (RuntimeException e) { // a fetcher bug must not break validation; the message may not be safe to log
+            failed("fetch failed: " + e.getClass().getName());
+        } finally {
+            if (result != null) {
+                current = result;
+            }
+            synchronized (lock) {
+                inFlight = null;
+            }
+            flight.complete(result);
+        }
+    }
+
+    private Snapshot fresh(KeySet keys, Optional<Duration> maxAge) {
+        Instant now = clock.instant();
+        Instant refreshAt = now.plus(clampMaxAge(maxAge));
+        Instant staleLimit = now.plus(settings.maxStale());
+        if (lastFetchFailed) {
+            LOG.log(Level.INFO, "JWKS fetched again after a failure");
+            lastFetchFailed = false;
+        }
+        return new Snapshot(keys, now, refreshAt, refreshAt.isAfter(staleLimit) ? refreshAt : staleLimit);
+    }
+
+    /** Logs a failed fetch and, while old keys are still usable, retries no sooner than the minimum interval. */
+    private void failed(String reason) {
+        lastFetchFailed = true;
+        Snapshot snapshot = current;
+        Instant now = clock.instant();
+        if (snapshot == null) {
+            LOG.log(Level.WARNING, () -> "JWKS " + reason + "; no signing keys yet, tokens are rejected");
+        } else if (now.isBefore(snapshot.usableUntil())) {
+            LOG.log(Level.WARNING, () -> "JWKS " + reason + "; keeping the keys fetched at " + snapshot.fetchedAt()
+                    + " until " + snapshot.usableUntil());
+            if (!now.isBefore(snapshot.refreshAt())) { // expired keys: serve them without retrying on every call
+                Instant retryAt = now.plus(settings.minRefreshInterval());
+                current = new Snapshot(snapshot.keys(), snapshot.fetchedAt(),
+                        retryAt.isBefore(snapshot.usableUntil()) ? retryAt : snapshot.usableUntil(),
+                        snapshot.usableUntil());
+            }
+        } else {
+            LOG.log(Level.WARNING, () -> "JWKS " + reason + "; the keys fetched at " + snapshot.fetchedAt()
+                    + " are older than max-stale (" + settings.maxStale() + "), tokens are rejected");
+        }
+    }
+
+    private static Snapshot usable(Snapshot snapshot, Instant now) throws TokenRejectedException {
+        if (snapshot == null || !now.isBefore(snapshot.usableUntil())) {
+            throw Rejections.reject(Rejections.KEYS_UNAVAILABLE);
+        }
+        return snapshot;
+    }
+
+    private static Snapshot await(CompletableFuture<Snapshot> flight) throws TokenRejectedException {
+        try {
+            return flight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Rejections.reject(Rejections.KEYS_UNAVAILABLE);
+        } catch (ExecutionException e) { // never: the flight always completes normally
+            throw Rejections.reject(Rejections.KEYS_UNAVAILABLE);
+        }
+    }
+
+    static Duration clampMaxAge(Optional<Duration> maxAge) {
+        Duration age = maxAge.orElse(DEFAULT_MAX_AGE);
+        if (age.compareTo(MIN_MAX_AGE) < 0) {
+            return MIN_MAX_AGE;
+        }
+        return age.compareTo(MAX_MAX_AGE) > 0 ? MAX_MAX_AGE : age;
     }
 }

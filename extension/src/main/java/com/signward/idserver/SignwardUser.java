@@ -1,0 +1,240 @@
+package com.signward.idserver;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A Signward user, built from the claims of a validated access token or of a userinfo response.
+ * Immutable, thread-safe and {@link Serializable} (claims are held as plain Java values).
+ *
+ * <p>Role checks ({@link #hasRole}, {@link #hasAnyRole}, {@link #hasAllRoles}) compare names
+ * case-insensitively and, unless told otherwise, count custom roles as well as built-in ones.
+ */
+public class SignwardUser implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private static final SignwardUser ANONYMOUS = new SignwardUser(Map.of(), "roles", "custom_roles", false);
+
+    private final boolean authenticated;
+    private final Map<String, Object> claims;
+    private final UUID userId;
+    private final String email;
+    private final Boolean emailVerified;
+    private final String name;
+    private final String givenName;
+    private final String familyName;
+    private final UUID tenantId;
+    private final List<String> roles;
+    private final List<String> customRoles;
+
+    /**
+     * For CDI client proxies only (the Jakarta integration produces a request-scoped {@code SignwardUser}); gives the
+     * anonymous user. Applications use {@link #fromClaims(Map)} or {@link #anonymous()}.
+     */
+    protected SignwardUser() {
+        this(Map.of(), "roles", "custom_roles", false);
+    }
+
+    private SignwardUser(Map<String, ?> source, String rolesClaim, String customRolesClaim, boolean authenticated) {
+        this.authenticated = authenticated;
+        this.claims = ClaimValues.plainMap(source);
+        this.userId = ClaimValues.uuid(claims, "sub");
+        this.email = ClaimValues.string(claims, "email");
+        this.emailVerified = ClaimValues.bool(claims, "email_verified");
+        this.givenName = ClaimValues.string(claims, "given_name");
+        this.familyName = ClaimValues.string(claims, "family_name");
+        this.name = displayName(ClaimValues.string(claims, "name"), givenName, familyName);
+        this.tenantId = ClaimValues.uuid(claims, "tenant_id");
+        this.roles = ClaimValues.stringList(claims, rolesClaim);
+        this.customRoles = ClaimValues.stringList(claims, customRolesClaim);
+    }
+
+    private static String displayName(String name, String given, String family) {
+        if (name != null && !name.isBlank()) {
+            return name;
+        }
+        String joined = ((given == null ? "" : given.strip()) + " " + (family == null ? "" : family.strip())).strip();
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /**
+     * Builds an authenticated user from claims, reading roles from {@code roles} and {@code custom_roles}.
+     *
+     * @param claims token or userinfo claims; values may be JSON-P {@code JsonValue}s (a {@code JsonObject}
+     *               is such a map) or plain Java values
+     * @return the user
+     */
+    public static SignwardUser fromClaims(Map<String, ?> claims) {
+        return fromClaims(claims, "roles", "custom_roles");
+    }
+
+    /**
+     * Builds an authenticated user from claims, reading roles from the given claims.
+     *
+     * @param claims           token or userinfo claims (JSON-P values or plain Java values)
+     * @param rolesClaim       the claim holding built-in roles (a string or an array of strings)
+     * @param customRolesClaim the claim holding custom roles (a string or an array of strings)
+     * @return the user
+     */
+    public static SignwardUser fromClaims(Map<String, ?> claims, String rolesClaim, String customRolesClaim) {
+        Objects.requireNonNull(claims, "claims");
+        return new SignwardUser(claims, Objects.requireNonNull(rolesClaim, "rolesClaim"),
+                Objects.requireNonNull(customRolesClaim, "customRolesClaim"), true);
+    }
+
+    /** @return the user of a request without a (valid) token: no claims, no roles, not authenticated */
+    public static SignwardUser anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** @return {@code true} for every user built from claims, {@code false} only for {@link #anonymous()} */
+    public boolean isAuthenticated() {
+        return authenticated;
+    }
+
+    /**
+     * @return the {@code sub} claim as a UUID, or {@code null} when it is absent or not a UUID
+     *         (the raw value stays available in {@link #claims()})
+     */
+    public UUID userId() {
+        return userId;
+    }
+
+    /** @return the {@code email} claim, or {@code null} */
+    public String email() {
+        return email;
+    }
+
+    /** @return the {@code email_verified} claim, or {@code null} when absent */
+    public Boolean emailVerified() {
+        return emailVerified;
+    }
+
+    /** @return the {@code name} claim; when absent, given and family name joined by a space; else {@code null} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the {@code given_name} claim, or {@code null} */
+    public String givenName() {
+        return givenName;
+    }
+
+    /** @return the {@code family_name} claim, or {@code null} */
+    public String familyName() {
+        return familyName;
+    }
+
+    /**
+     * @return the {@code tenant_id} claim as a UUID, or {@code null} when it is absent or not a UUID
+     *         (the raw value stays available in {@link #claims()})
+     */
+    public UUID tenantId() {
+        return tenantId;
+    }
+
+    /** @return built-in roles (unmodifiable; a single string claim gives a one-element list) */
+    public List<String> roles() {
+        return roles;
+    }
+
+    /** @return per-tenant custom roles (unmodifiable; a single string claim gives a one-element list) */
+    public List<String> customRoles() {
+        return customRoles;
+    }
+
+    /**
+     * @return every claim as plain Java values ({@code String}, {@code Boolean}, {@code Long},
+     *         {@code BigInteger}, {@code BigDecimal}, {@code Double}, {@code List}, {@code Map}); unmodifiable
+     */
+    public Map<String, Object> claims() {
+        return claims;
+    }
+
+    /**
+     * @param role a role name (case-insensitive)
+     * @return whether the user holds it as a built-in or custom role
+     */
+    public boolean hasRole(String role) {
+        return hasAnyRole(true, role);
+    }
+
+    /**
+     * @param role          a role name (case-insensitive)
+     * @param includeCustom whether custom roles count
+     * @return whether the user holds the role
+     */
+    public boolean hasRole(String role, boolean includeCustom) {
+        return hasAnyRole(includeCustom, role);
+    }
+
+    /**
+     * @param role a role name (case-insensitive)
+     * @return whether the user holds it as a custom role
+     */
+    public boolean hasCustomRole(String role) {
+        return RoleRule.matches(List.of(), customRoles, true, false, role);
+    }
+
+    /**
+     * @param roles role names (case-insensitive)
+     * @return whether the user holds at least one of them, built-in or custom ({@code false} for no names)
+     */
+    public boolean hasAnyRole(String... roles) {
+        return hasAnyRole(true, roles);
+    }
+
+    /**
+     * @param includeCustom whether custom roles count
+     * @param roles         role names (case-insensitive)
+     * @return whether the user holds at least one of them ({@code false} for no names)
+     */
+    public boolean hasAnyRole(boolean includeCustom, String... roles) {
+        return RoleRule.matches(this.roles, customRoles, includeCustom, false, roles);
+    }
+
+    /**
+     * @param roles role names (case-insensitive)
+     * @return whether the user holds every one of them, built-in or custom ({@code true} for no names)
+     */
+    public boolean hasAllRoles(String... roles) {
+        return hasAllRoles(true, roles);
+    }
+
+    /**
+     * @param includeCustom whether custom roles count
+     * @param roles         role names (case-insensitive)
+     * @return whether the user holds every one of them ({@code true} for no names)
+     */
+    public boolean hasAllRoles(boolean includeCustom, String... roles) {
+        return RoleRule.matches(this.roles, customRoles, includeCustom, true, roles);
+    }
+
+    private Object readResolve() {
+        return authenticated ? this : ANONYMOUS;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SignwardUser other && authenticated == other.authenticated
+                && claims.equals(other.claims) && roles.equals(other.roles) && customRoles.equals(other.customRoles);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(authenticated, claims, roles, customRoles);
+    }
+
+    /** Shows the user id and roles only (claims may hold personal data). */
+    @Override
+    public String toString() {
+        if (!authenticated) {
+            return "SignwardUser[anonymous]";
+        }
+        return "SignwardUser[userId=" + (userId != null ? userId : claims.get("sub"))
+                + ", roles=" + roles + ", customRoles=" + customRoles + "]";
+    }
+}

@@ -1,0 +1,134 @@
+package com.signward.idserver.jakarta;
+
+import com.signward.idserver.SignwardClient;
+import com.signward.idserver.SignwardUser;
+import com.signward.idserver.web.WebLogin;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The one authentication mechanism of a Signward application, for API calls and browsers alike.
+ * <ul>
+ *   <li>valid bearer token (RFC 6750 header only): the caller is logged in with its roles as groups; a bearer
+ *       header always wins over a browser session;</li>
+ *   <li>invalid bearer token: 401 {@code error="invalid_token"} on every URL, public ones included — a presented
+ *       bad credential is always rejected (on URLs without a constraint {@code RejectedCredentialFilter} answers,
+ *       because not every runtime honours a failure there);</li>
+ *   <li>browser login on ({@code signward.login.enabled}): the login, callback and logout routes, and the session's
+ *       user on every request, tokens refreshed when close to expiry;</li>
+ *   <li>nobody authenticated on a protected URL: a browser is sent to log in; any other client gets 401
+ *       {@code Bearer realm="…"}.</li>
+ * </ul>
+ * The outcome is stored as the {@link AuthOutcome} request attribute for the other layers.
+ */
+@ApplicationScoped
+public class SignwardAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    IdentityStoreHandler identityStoreHandler;
+
+    @Inject
+    SignwardExtension extension;
+
+    @Inject
+    SignwardClient client;
+
+    private WebLogin webLogin;
+
+    @PostConstruct
+    void init() {
+        webLogin = extension.settings().login().map(settings -> new WebLogin(client, settings)).orElse(null);
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        try {
+            if (webLogin != null && webLogin.handleRoute(request, response)) {
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String realm = extension.settings().realm();
+        BearerHeader header = BearerHeader.of(request);
+        return switch (header.kind()) {
+            case PRESENT -> authenticate(context, header.token(), realm);
+            case MALFORMED -> reject(context, AuthOutcome.rejected(realm, "malformed Authorization header", 401));
+            case ABSENT -> sessionOrAnonymous(context, realm);
+        };
+    }
+
+    private AuthenticationStatus authenticate(HttpMessageContext context, String token, String realm) {
+        BearerTokenCredential credential = new BearerTokenCredential(token);
+        CredentialValidationResult result = identityStoreHandler.validate(credential);
+        if (result.getStatus() == CredentialValidationResult.Status.VALID && credential.user() != null) {
+            context.getRequest().setAttribute(AuthOutcome.ATTRIBUTE,
+                    AuthOutcome.authenticated(credential.user(), realm));
+            return context.notifyContainerAboutLogin(result);
+        }
+        String reason = credential.rejection() != null ? credential.rejection() : "token rejected";
+        return reject(context, AuthOutcome.rejected(realm, reason, credential.unavailable() ? 503 : 401));
+    }
+
+    private AuthenticationStatus reject(HttpMessageContext context, AuthOutcome outcome) {
+        context.getRequest().setAttribute(AuthOutcome.ATTRIBUTE, outcome);
+        if (mustChallenge(context)) {
+            return send(AuthenticationStatus.SEND_FAILURE,
+                    () -> Challenge.writeRejection(context.getResponse(), outcome));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus sessionOrAnonymous(HttpMessageContext context, String realm) {
+        HttpServletRequest request = context.getRequest();
+        if (webLogin != null) {
+            Optional<SignwardUser> user = webLogin.sessionUser(request);
+            CredentialValidationResult result = user.map(u -> CallerIdentity.of(u, extension.settings())).orElse(null);
+            if (result != null) {
+                request.setAttribute(AuthOutcome.ATTRIBUTE, AuthOutcome.authenticated(user.get(), realm));
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        boolean browser = webLogin != null && WebLogin.acceptsRedirect(request);
+        request.setAttribute(AuthOutcome.ATTRIBUTE,
+                AuthOutcome.anonymous(realm, browser ? webLogin.loginRedirectPath(request) : null));
+        if (!mustChallenge(context)) {
+            return context.doNothing();
+        }
+        HttpServletResponse response = context.getResponse();
+        return browser
+                ? send(AuthenticationStatus.SEND_CONTINUE, () -> webLogin.redirectToLogin(request, response))
+                : send(AuthenticationStatus.SEND_FAILURE, () -> Challenge.writeAuthenticationRequired(response, realm));
+    }
+
+    /** Payara also calls mechanisms for programmatic authentication of public resources: never challenge those. */
+    private static boolean mustChallenge(HttpMessageContext context) {
+        return context.isProtected() && !context.isAuthenticationRequest();
+    }
+
+    private static AuthenticationStatus send(AuthenticationStatus status, ResponseWriter writer) {
+        try {
+            writer.write();
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return status;
+    }
+
+    @FunctionalInterface
+    private interface ResponseWriter {
+        void write() throws IOException;
+    }
+}
