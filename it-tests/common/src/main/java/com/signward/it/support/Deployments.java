@@ -19,6 +19,12 @@ public final class Deployments {
 
     /** The test application's package; everything in it goes into the WAR. */
     public static final String APP_PACKAGE = "com.signward.it.app";
+    /** The browser-login test application's package (its own WAR). */
+    public static final String WEB_PACKAGE = "com.signward.it.web";
+    /** The client id of the browser-login application (a confidential client). */
+    public static final String WEB_CLIENT_ID = "it-web";
+    /** Its client secret. */
+    public static final String WEB_CLIENT_SECRET = "it-web-secret-0123456789abcdef0123456789";
 
     private Deployments() {
     }
@@ -29,6 +35,28 @@ public final class Deployments {
         config.put("signward.authority", MockIdp.get().authority());
         config.put("signward.client-id", MockIdp.CLIENT_ID);
         return config;
+    }
+
+    /** The configuration of the browser-login WAR: browser login on, a confidential client, default routes. */
+    public static Map<String, String> webConfig() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("signward.authority", MockIdp.get().authority());
+        config.put("signward.client-id", WEB_CLIENT_ID);
+        config.put("signward.client-secret", WEB_CLIENT_SECRET);
+        config.put("signward.login.enabled", "true");
+        return config;
+    }
+
+    /**
+     * The browser-login WAR: the pages and API of {@value #WEB_PACKAGE}, its {@code WEB-INF/web.xml} (security
+     * constraints for {@code /profile} and {@code /admin}) and the given configuration.
+     */
+    public static WebArchive webWar(String name, Map<String, String> config) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackages(true, WEB_PACKAGE)
+                .setWebXML("it-web/web.xml")
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties")
+                .addAsLibraries(warLibs());
     }
 
     /** A WAR with the whole test application and the given configuration. */
