@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Payara Micro as a child process: {@code java -jar payara-micro.jar --deploy ... --port ...}, bound to 127.0.0.1,
- * without clustering, its output in a log file. {@link #close()} stops it (and everything it started).
+ * without clustering, its output in a log file and its temporary files in the work directory. {@link #close()} stops it (and everything it started).
  */
 final class PayaraMicro implements AutoCloseable {
 
@@ -49,8 +49,10 @@ final class PayaraMicro implements AutoCloseable {
         Files.writeString(preboot, "set configs.config.server-config.network-config.network-listeners"
                 + ".network-listener.http-listener.address=127.0.0.1\n", StandardCharsets.UTF_8);
         Path log = workDir.resolve("payara.log");
+        Path tmp = Files.createDirectories(workDir.resolve("tmp")); // Payara Micro unpacks itself here
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
                 "-jar", jar.toString(),
                 "--port", Integer.toString(port),
                 "--nocluster",
