@@ -35,10 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the demo (local provider + Payara Micro with both examples) in its own JVM, logs in on the provider's login
- * page as the demo users, checks what each example shows them, and stops the demo the way Ctrl-C does.
+ * page as the demo users, checks what each example shows them, and stops the demo the way Ctrl-C does. The demo
+ * lives 115 s at most, so the whole class ends within two minutes, and is killed even when a test fails.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 110, unit = TimeUnit.SECONDS)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
 class DemoIT {
 
     private static final HttpClient API_CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -47,7 +48,7 @@ class DemoIT {
 
     @BeforeAll
     static void startDemo() throws Exception {
-        demo = DemoProcess.start(Duration.ofSeconds(90));
+        demo = DemoProcess.start(Duration.ofSeconds(80), Duration.ofSeconds(115));
     }
 
     @AfterAll
@@ -150,7 +151,7 @@ class DemoIT {
     void stoppingTheDemoStopsEverything() throws InterruptedException {
         List<ProcessHandle> children = demo.children();
         assertFalse(children.isEmpty(), "the demo should have started Payara Micro");
-        assertTrue(demo.stop(Duration.ofSeconds(40)), "the demo did not exit after SIGTERM");
+        assertTrue(demo.stop(Duration.ofSeconds(30)), "the demo did not exit after SIGTERM");
         for (ProcessHandle child : children) {
             assertFalse(child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join().isAlive(),
                     () -> "still running: " + child.info());

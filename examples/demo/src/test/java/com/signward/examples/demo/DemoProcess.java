@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The demo as a user runs it: its own JVM ({@code java -cp … Demo}, as {@code -Pdemo} starts it), on free ports,
  * with the local provider (no {@code SIGNWARD_*} variables). Its console is kept for assertions and in
- * {@code target/demo-it/demo.out}. Stopped by a signal, as Ctrl-C does; whatever is left is killed in the end.
+ * {@code target/demo-it/demo.out}. Stopped by a signal, as Ctrl-C does; whatever is left is killed in the end, when
+ * its lifetime is over, or when the test JVM exits.
  */
 final class DemoProcess {
 
@@ -37,8 +38,13 @@ final class DemoProcess {
         this.idpPort = idpPort;
     }
 
-    /** Starts the demo and waits for its ready line (it also fails when the demo exits first). */
-    static DemoProcess start(Duration timeout) throws IOException, InterruptedException {
+    /**
+     * Starts the demo and waits for its ready line (it also fails when the demo exits first).
+     *
+     * @param timeout  how long the start may take
+     * @param lifetime after this time from now the demo is killed, whatever the tests are doing
+     */
+    static DemoProcess start(Duration timeout, Duration lifetime) throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty("demo.dir", "target/demo"));
         Path workDir = dir.resolveSibling("demo-it");
         Files.createDirectories(workDir);
@@ -53,6 +59,7 @@ final class DemoProcess {
         builder.environment().keySet().removeIf(name -> name.startsWith("SIGNWARD_"));
         DemoProcess demo = new DemoProcess(builder.start(), port, idpPort);
         Runtime.getRuntime().addShutdownHook(demo.killer);
+        demo.killAfter(lifetime);
         demo.readConsole(workDir.resolve("demo.out"));
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!demo.ready.await(200, TimeUnit.MILLISECONDS)) {
@@ -64,6 +71,21 @@ final class DemoProcess {
         }
         demo.started.addAll(demo.process.descendants().toList());
         return demo;
+    }
+
+    private void killAfter(Duration lifetime) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                if (!process.waitFor(lifetime.toMillis(), TimeUnit.MILLISECONDS)) {
+                    console.append("demo-it: killed after ").append(lifetime.toSeconds()).append(" s\n");
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "demo-it-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     private void readConsole(Path copy) {
