@@ -194,8 +194,8 @@ public final class Demo {
     }
 
     private static void checkFree(int port, String option) {
-        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-            socket.setReuseAddress(true);
+        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            // free
         } catch (IOException e) {
             throw new IllegalStateException("port " + port + " on 127.0.0.1 is in use: stop what uses it, or choose "
                     + "another port with " + option + "=<port>");
