@@ -71,7 +71,9 @@ class ResilienceLoadTest {
             assertTrue(e.getMessage().contains("timed out after 500 ms"), e.getMessage());
             assertTrue(failure.millis() < BOUND_MILLIS, "took " + failure.millis() + " ms");
         }
-        assertEquals(1, provider.discoveryHits(), "concurrent first callers share one discovery request");
+        // callers share the request in flight; a failure is not cached, so a caller that arrives only after it
+        // failed (a slow machine) starts one more: never one per caller
+        assertTrue(provider.discoveryHits() <= 2, provider.discoveryHits() + " discovery requests");
     }
 
     @Test
@@ -88,8 +90,9 @@ class ResilienceLoadTest {
         }
         assertEquals(1, provider.jwksHits(), "concurrent callers share one JWKS request");
 
+        String token = minter.token(ResilienceJwksTest.RSA_1, UUID.randomUUID());
         long started = System.nanoTime();
-        Failure again = call();
+        Failure again = call(token);
         assertInstanceOf(InvalidTokenException.class, again.error());
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) < TIMEOUT.toMillis(),
                 "within the minimum refresh interval the slow endpoint is not called again");
@@ -176,8 +179,7 @@ class ResilienceLoadTest {
     private record Failure(Throwable error, long millis) {
     }
 
-    private Failure call() {
-        String token = minter.token(ResilienceJwksTest.RSA_1, UUID.randomUUID());
+    private Failure call(String token) {
         long started = System.nanoTime();
         try {
             client.validateToken(token);
@@ -189,7 +191,11 @@ class ResilienceLoadTest {
 
     /** Calls from n threads of a bounded pool at once; every task must complete within the bound. */
     private List<Failure> callConcurrently(int n) throws Exception {
-        List<Failure> failures = ResilienceJwksTest.runTogether(n, i -> call());
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tokens.add(minter.token(ResilienceJwksTest.RSA_1, UUID.randomUUID()));
+        }
+        List<Failure> failures = ResilienceJwksTest.runTogether(n, i -> call(tokens.get(i)));
         assertEquals(n, failures.size());
         for (Failure failure : failures) {
             assertInstanceOf(SignwardException.class, failure.error());
