@@ -26,7 +26,7 @@ import java.util.concurrent.CompletionStage;
  * }
  * }</pre>
  */
-public final class SignwardClient implements AutoCloseable {
+public class SignwardClient implements AutoCloseable {
 
     private final SignwardOptions options;
     private final boolean ownsHttpClient;
@@ -54,6 +54,15 @@ public final class SignwardClient implements AutoCloseable {
      */
     public SignwardClient(SignwardOptions options, HttpClient httpClient) {
         this(options, Objects.requireNonNull(httpClient, "httpClient"), false, Clock.systemUTC());
+    }
+
+    /**
+     * For CDI client proxies only (the Jakarta integration produces an application-scoped {@code SignwardClient});
+     * an instance made this way has no configuration and cannot be used.
+     */
+    protected SignwardClient() {
+        this.options = null;
+        this.ownsHttpClient = false;
     }
 
     SignwardClient(SignwardOptions options, HttpClient http, boolean ownsHttpClient, Clock clock) {

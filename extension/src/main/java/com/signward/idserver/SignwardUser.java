@@ -13,7 +13,7 @@ import java.util.UUID;
  * <p>Role checks ({@link #hasRole}, {@link #hasAnyRole}, {@link #hasAllRoles}) compare names
  * case-insensitively and, unless told otherwise, count custom roles as well as built-in ones.
  */
-public final class SignwardUser implements Serializable {
+public class SignwardUser implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final SignwardUser ANONYMOUS = new SignwardUser(Map.of(), "roles", "custom_roles", false);
@@ -29,6 +29,14 @@ public final class SignwardUser implements Serializable {
     private final UUID tenantId;
     private final List<String> roles;
     private final List<String> customRoles;
+
+    /**
+     * For CDI client proxies only (the Jakarta integration produces a request-scoped {@code SignwardUser}); gives the
+     * anonymous user. Applications use {@link #fromClaims(Map)} or {@link #anonymous()}.
+     */
+    protected SignwardUser() {
+        this(Map.of(), "roles", "custom_roles", false);
+    }
 
     private SignwardUser(Map<String, ?> source, String rolesClaim, String customRolesClaim, boolean authenticated) {
         this.authenticated = authenticated;

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param realm     realm for {@code WWW-Authenticate} challenges
  * @param rejection why a presented credential was rejected (names the rule), or {@code null}
  * @param status    401 for a rejected token, 503 when Signward could not be reached to check it
+ * @param loginRedirect where to send an anonymous browser (browser login on, request able to follow a redirect),
+ *                  or {@code null}
  */
-public record AuthOutcome(SignwardUser user, String realm, String rejection, int status) {
+public record AuthOutcome(SignwardUser user, String realm, String rejection, int status, String loginRedirect) {
 
     /** Request attribute name. */
     public static final String ATTRIBUTE = AuthOutcome.class.getName();
@@ -23,16 +25,16 @@ public record AuthOutcome(SignwardUser user, String realm, String rejection, int
         Objects.requireNonNull(realm, "realm");
     }
 
-    static AuthOutcome anonymous(String realm) {
-        return new AuthOutcome(SignwardUser.anonymous(), realm, null, 0);
+    static AuthOutcome anonymous(String realm, String loginRedirect) {
+        return new AuthOutcome(SignwardUser.anonymous(), realm, null, 0, loginRedirect);
     }
 
     static AuthOutcome authenticated(SignwardUser user, String realm) {
-        return new AuthOutcome(user, realm, null, 0);
+        return new AuthOutcome(user, realm, null, 0, null);
     }
 
     static AuthOutcome rejected(String realm, String reason, int status) {
-        return new AuthOutcome(SignwardUser.anonymous(), realm, reason, status);
+        return new AuthOutcome(SignwardUser.anonymous(), realm, reason, status, null);
     }
 
     /** A credential was presented and rejected. */

@@ -60,6 +60,14 @@ final class ConfigValues {
         }
     }
 
+    int integer(ConfigKey key) {
+        try {
+            return Integer.parseInt(string(key).orElseThrow());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be a whole number");
+        }
+    }
+
     List<String> list(ConfigKey key) {
         return string(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                 .orElse(List.of());

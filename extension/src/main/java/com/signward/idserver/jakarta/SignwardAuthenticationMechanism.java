@@ -1,5 +1,9 @@
 package com.signward.idserver.jakarta;
 
+import com.signward.idserver.SignwardClient;
+import com.signward.idserver.SignwardUser;
+import com.signward.idserver.web.WebLogin;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -11,15 +15,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
- * The one authentication mechanism of a Signward application: bearer access tokens (RFC 6750).
+ * The one authentication mechanism of a Signward application, for API calls and browsers alike.
  * <ul>
- *   <li>valid token: the caller is logged in with its roles as groups;</li>
- *   <li>no token: anonymous; a protected URL (web.xml constraint) answers 401 {@code Bearer realm="…"};</li>
- *   <li>invalid token: 401 {@code error="invalid_token"} on every URL, public ones included — a presented bad
- *       credential is always rejected. On URLs without a constraint the answer is written by
- *       {@code RejectedCredentialFilter}, because not every runtime honours a failure there.</li>
+ *   <li>valid bearer token (RFC 6750 header only): the caller is logged in with its roles as groups; a bearer
+ *       header always wins over a browser session;</li>
+ *   <li>invalid bearer token: 401 {@code error="invalid_token"} on every URL, public ones included — a presented
+ *       bad credential is always rejected (on URLs without a constraint {@code RejectedCredentialFilter} answers,
+ *       because not every runtime honours a failure there);</li>
+ *   <li>browser login on ({@code signward.login.enabled}): the login, callback and logout routes, and the session's
+ *       user on every request, tokens refreshed when close to expiry;</li>
+ *   <li>nobody authenticated on a protected URL: a browser is sent to log in; any other client gets 401
+ *       {@code Bearer realm="…"}.</li>
  * </ul>
  * The outcome is stored as the {@link AuthOutcome} request attribute for the other layers.
  */
@@ -32,23 +41,33 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     SignwardExtension extension;
 
+    @Inject
+    SignwardClient client;
+
+    private WebLogin webLogin;
+
+    @PostConstruct
+    void init() {
+        webLogin = extension.settings().login().map(settings -> new WebLogin(client, settings)).orElse(null);
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            if (webLogin != null && webLogin.handleRoute(request, response)) {
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         String realm = extension.settings().realm();
         BearerHeader header = BearerHeader.of(request);
-        switch (header.kind()) {
-            case ABSENT:
-                request.setAttribute(AuthOutcome.ATTRIBUTE, AuthOutcome.anonymous(realm));
-                if (mustChallenge(context)) {
-                    return send(context, () -> Challenge.writeAuthenticationRequired(response, realm));
-                }
-                return context.doNothing();
-            case MALFORMED:
-                return reject(context, AuthOutcome.rejected(realm, "malformed Authorization header", 401));
-            default:
-                return authenticate(context, header.token(), realm);
-        }
+        return switch (header.kind()) {
+            case PRESENT -> authenticate(context, header.token(), realm);
+            case MALFORMED -> reject(context, AuthOutcome.rejected(realm, "malformed Authorization header", 401));
+            case ABSENT -> sessionOrAnonymous(context, realm);
+        };
     }
 
     private AuthenticationStatus authenticate(HttpMessageContext context, String token, String realm) {
@@ -66,10 +85,32 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     private AuthenticationStatus reject(HttpMessageContext context, AuthOutcome outcome) {
         context.getRequest().setAttribute(AuthOutcome.ATTRIBUTE, outcome);
         if (mustChallenge(context)) {
-            return send(context, () -> Challenge.writeRejection(context.getResponse(), outcome));
+            return send(AuthenticationStatus.SEND_FAILURE,
+                    () -> Challenge.writeRejection(context.getResponse(), outcome));
         }
-        // RejectedCredentialFilter answers for URLs without a security constraint
         return context.doNothing();
+    }
+
+    private AuthenticationStatus sessionOrAnonymous(HttpMessageContext context, String realm) {
+        HttpServletRequest request = context.getRequest();
+        if (webLogin != null) {
+            Optional<SignwardUser> user = webLogin.sessionUser(request);
+            CredentialValidationResult result = user.map(u -> CallerIdentity.of(u, extension.settings())).orElse(null);
+            if (result != null) {
+                request.setAttribute(AuthOutcome.ATTRIBUTE, AuthOutcome.authenticated(user.get(), realm));
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        boolean browser = webLogin != null && WebLogin.acceptsRedirect(request);
+        request.setAttribute(AuthOutcome.ATTRIBUTE,
+                AuthOutcome.anonymous(realm, browser ? webLogin.loginRedirectPath(request) : null));
+        if (!mustChallenge(context)) {
+            return context.doNothing();
+        }
+        HttpServletResponse response = context.getResponse();
+        return browser
+                ? send(AuthenticationStatus.SEND_CONTINUE, () -> webLogin.redirectToLogin(request, response))
+                : send(AuthenticationStatus.SEND_FAILURE, () -> Challenge.writeAuthenticationRequired(response, realm));
     }
 
     /** Payara also calls mechanisms for programmatic authentication of public resources: never challenge those. */
@@ -77,13 +118,13 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
         return context.isProtected() && !context.isAuthenticationRequest();
     }
 
-    private static AuthenticationStatus send(HttpMessageContext context, ResponseWriter writer) {
+    private static AuthenticationStatus send(AuthenticationStatus status, ResponseWriter writer) {
         try {
             writer.write();
-        } catch (IOException e) {
-            // the client went away; nothing else to tell it
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
         }
-        return AuthenticationStatus.SEND_FAILURE;
+        return status;
     }
 
     @FunctionalInterface

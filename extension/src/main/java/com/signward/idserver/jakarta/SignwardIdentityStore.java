@@ -11,15 +11,11 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
- * Validates {@link BearerTokenCredential}s locally through {@link SignwardClient#validateToken(String)}.
- * The caller's name is the {@code signward.principal.claim}; the groups are the built-in roles and, unless
- * {@code signward.roles.include-custom=false}, the custom roles — each as given and in lower case, so that
- * {@code @RolesAllowed("admin")} matches a token role {@code Admin}. Other credential types are not validated.
+ * Validates {@link BearerTokenCredential}s locally through {@link SignwardClient#validateToken(String)}; the caller
+ * and groups follow {@link CallerIdentity}. Other credential types are not validated.
  */
 @ApplicationScoped
 public class SignwardIdentityStore implements IdentityStore {
@@ -49,38 +45,17 @@ public class SignwardIdentityStore implements IdentityStore {
             return CredentialValidationResult.INVALID_RESULT;
         }
         SignwardSettings settings = extension.settings();
-        String name = principalName(user, settings.principalClaim());
-        if (name == null) {
+        CredentialValidationResult result = CallerIdentity.of(user, settings);
+        if (result == null) {
             bearer.rejected("token has no " + settings.principalClaim() + " claim", false);
             return CredentialValidationResult.INVALID_RESULT;
         }
         bearer.accepted(user);
-        return new CredentialValidationResult(new SignwardPrincipal(name, user), groups(user, settings));
+        return result;
     }
 
     @Override
     public Set<ValidationType> validationTypes() {
         return EnumSet.of(ValidationType.VALIDATE);
-    }
-
-    static Set<String> groups(SignwardUser user, SignwardSettings settings) {
-        Set<String> groups = new LinkedHashSet<>();
-        addWithLowerCase(groups, user.roles());
-        if (settings.includeCustomRoles()) {
-            addWithLowerCase(groups, user.customRoles());
-        }
-        return groups;
-    }
-
-    private static void addWithLowerCase(Set<String> groups, Iterable<String> roles) {
-        for (String role : roles) {
-            groups.add(role);
-            groups.add(role.toLowerCase(Locale.ROOT));
-        }
-    }
-
-    private static String principalName(SignwardUser user, String claim) {
-        Object value = user.claims().get(claim);
-        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 }

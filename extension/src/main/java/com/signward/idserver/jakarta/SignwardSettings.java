@@ -1,10 +1,14 @@
 package com.signward.idserver.jakarta;
 
 import com.signward.idserver.SignwardOptions;
+import com.signward.idserver.web.WebLoginSettings;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Jakarta integration's configuration, read once at deployment from MicroProfile Config.
@@ -12,12 +16,15 @@ import java.util.function.Function;
  * @param options            the client options
  * @param includeCustomRoles whether custom roles become groups ({@code signward.roles.include-custom})
  * @param principalClaim     the claim naming the caller ({@code signward.principal.claim})
+ * @param login              browser login settings, present when {@code signward.login.enabled=true}
  */
-public record SignwardSettings(SignwardOptions options, boolean includeCustomRoles, String principalClaim) {
+public record SignwardSettings(SignwardOptions options, boolean includeCustomRoles, String principalClaim,
+                               Optional<WebLoginSettings> login) {
 
     public SignwardSettings {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(principalClaim, "principalClaim");
+        Objects.requireNonNull(login, "login");
     }
 
     /** The {@code realm} of {@code WWW-Authenticate} challenges: the client id. */
@@ -33,11 +40,21 @@ public record SignwardSettings(SignwardOptions options, boolean includeCustomRol
      */
     public static SignwardSettings read(Function<String, Optional<String>> lookup) {
         ConfigValues values = new ConfigValues(lookup);
-        String authority = values.required(ConfigKey.AUTHORITY);
-        String clientId = values.required(ConfigKey.CLIENT_ID);
+        SignwardOptions options = build(() -> clientOptions(values));
+        Optional<WebLoginSettings> login = values.bool(ConfigKey.LOGIN_ENABLED)
+                ? Optional.of(build(() -> loginSettings(values)))
+                : Optional.empty();
+        if (login.isPresent() && !options.scopes().contains("openid")) {
+            throw new ConfigException(ConfigKey.SCOPES, "must include openid when signward.login.enabled=true");
+        }
+        return new SignwardSettings(options, values.bool(ConfigKey.ROLES_INCLUDE_CUSTOM),
+                values.required(ConfigKey.PRINCIPAL_CLAIM), login);
+    }
+
+    private static SignwardOptions clientOptions(ConfigValues values) {
         SignwardOptions.Builder builder = SignwardOptions.builder()
-                .authority(authority)
-                .clientId(clientId)
+                .authority(values.required(ConfigKey.AUTHORITY))
+                .clientId(values.required(ConfigKey.CLIENT_ID))
                 .scopes(values.list(ConfigKey.SCOPES))
                 .audience(values.required(ConfigKey.AUDIENCE))
                 .timeout(values.duration(ConfigKey.TIMEOUT))
@@ -49,48 +66,42 @@ public record SignwardSettings(SignwardOptions options, boolean includeCustomRol
                 .jwksMinRefreshInterval(values.duration(ConfigKey.JWKS_MIN_REFRESH_INTERVAL))
                 .jwksMaxStale(values.duration(ConfigKey.JWKS_MAX_STALE));
         values.string(ConfigKey.CLIENT_SECRET).ifPresent(builder::clientSecret);
+        values.uri(ConfigKey.ISSUER).ifPresent(uri -> builder.issuer(uri.toString()));
+        values.uri(ConfigKey.WEB_BASE_URL).ifPresent(uri -> builder.webBaseUrl(uri.toString()));
         if (values.explicit(ConfigKey.JWT_ALLOWED_ALGORITHMS).isPresent()) {
             // unset, the client's default applies: the asymmetric algorithms, plus HS* when symmetric keys are on
             builder.allowedAlgorithms(values.set(ConfigKey.JWT_ALLOWED_ALGORITHMS));
         }
-        values.uri(ConfigKey.ISSUER).ifPresent(uri -> builder.issuer(uri.toString()));
-        values.uri(ConfigKey.WEB_BASE_URL).ifPresent(uri -> builder.webBaseUrl(uri.toString()));
-        SignwardOptions options;
+        return builder.build();
+    }
+
+    private static WebLoginSettings loginSettings(ConfigValues values) {
+        WebLoginSettings.Builder builder = WebLoginSettings.builder()
+                .loginPath(values.required(ConfigKey.LOGIN_PATH))
+                .callbackPath(values.required(ConfigKey.LOGIN_CALLBACK_PATH))
+                .postLoginRedirect(values.required(ConfigKey.LOGIN_POST_LOGIN_REDIRECT))
+                .refreshMargin(values.duration(ConfigKey.LOGIN_REFRESH_MARGIN))
+                .fetchUserinfo(values.bool(ConfigKey.LOGIN_FETCH_USERINFO))
+                .maxPendingLogins(values.integer(ConfigKey.LOGIN_MAX_PENDING))
+                .pendingLoginTtl(values.duration(ConfigKey.LOGIN_PENDING_TTL))
+                .logoutPath(values.required(ConfigKey.LOGOUT_PATH))
+                .postLogoutRedirect(values.required(ConfigKey.LOGOUT_POST_LOGOUT_REDIRECT))
+                .logoutGetEnabled(values.bool(ConfigKey.LOGOUT_GET_ENABLED));
+        values.uri(ConfigKey.PUBLIC_BASE_URL).ifPresent(builder::publicBaseUrl);
+        return builder.build();
+    }
+
+    /** Runs a builder, turning its {@code IllegalArgumentException} into one that names the configuration key. */
+    private static <T> T build(Supplier<T> builder) {
         try {
-            options = builder.build();
+            return builder.get();
         } catch (IllegalArgumentException e) {
-            ConfigKey key = keyNamedIn(e.getMessage());
-            throw key == null ? new ConfigException("signward configuration: " + e.getMessage())
-                    : new ConfigException(key, e.getMessage());
+            String message = String.valueOf(e.getMessage());
+            throw Arrays.stream(ConfigKey.values())
+                    .filter(key -> message.startsWith(key.option()))
+                    .max(Comparator.comparingInt(key -> key.option().length()))
+                    .map(key -> new ConfigException(key, message))
+                    .orElseGet(() -> new ConfigException("signward configuration: " + message));
         }
-        return new SignwardSettings(options, values.bool(ConfigKey.ROLES_INCLUDE_CUSTOM),
-                values.required(ConfigKey.PRINCIPAL_CLAIM));
-    }
-
-    /** Maps the option named in a builder message (e.g. "authority must ...") back to its key, or null. */
-    private static ConfigKey keyNamedIn(String message) {
-        String text = message == null ? "" : message;
-        for (ConfigKey key : ConfigKey.values()) {
-            String option = optionName(key);
-            if (text.startsWith(option + " ") || text.startsWith(option + ":") || text.contains("'" + option + "'")) {
-                return key;
-            }
-        }
-        return null;
-    }
-
-    private static String optionName(ConfigKey key) {
-        String tail = key.key().substring(key.key().lastIndexOf('.') + 1);
-        StringBuilder camel = new StringBuilder();
-        boolean upper = false;
-        for (char c : tail.toCharArray()) {
-            if (c == '-') {
-                upper = true;
-            } else {
-                camel.append(upper ? Character.toUpperCase(c) : c);
-                upper = false;
-            }
-        }
-        return camel.toString();
     }
 }

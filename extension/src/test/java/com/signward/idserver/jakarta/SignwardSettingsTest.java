@@ -124,4 +124,37 @@ class SignwardSettingsTest {
             assertEquals(e.getValue(), read().options().clockSkew(), e.getKey());
         }
     }
+
+    @Test
+    void browserLoginIsOffByDefaultAndReadsItsKeysWhenOn() {
+        assertTrue(read().login().isEmpty());
+        config.put("signward.login.enabled", "true");
+        config.put("signward.login.path", "/signin");
+        config.put("signward.login.pending-ttl", "2m");
+        config.put("signward.login.max-pending", "3");
+        config.put("signward.logout.get-enabled", "false");
+        config.put("signward.public-base-url", "https://myapp.com");
+        var login = read().login().orElseThrow();
+        assertEquals("/signin", login.loginPath());
+        assertEquals("/auth/callback", login.callbackPath());
+        assertEquals(Duration.ofMinutes(2), login.pendingLoginTtl());
+        assertEquals(3, login.maxPendingLogins());
+        assertFalse(login.logoutGetEnabled());
+        assertEquals("https://myapp.com", login.publicBaseUrl().orElseThrow().toString());
+    }
+
+    @Test
+    void badLoginValuesNameTheirKey() {
+        config.put("signward.login.enabled", "true");
+        config.put("signward.login.path", "auth/login");
+        assertTrue(failure().startsWith("signward.login.path:"), failure());
+        config.put("signward.login.path", "/auth/login");
+        config.put("signward.login.max-pending", "many");
+        assertEquals("signward.login.max-pending: must be a whole number", failure());
+        config.put("signward.login.max-pending", "1000");
+        assertTrue(failure().startsWith("signward.login.max-pending:"), failure());
+        config.put("signward.login.max-pending", "10");
+        config.put("signward.scopes", "profile");
+        assertEquals("signward.scopes: must include openid when signward.login.enabled=true", failure());
+    }
 }

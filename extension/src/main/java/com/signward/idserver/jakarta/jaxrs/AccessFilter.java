@@ -13,7 +13,8 @@ import java.util.Arrays;
 
 /**
  * Access rules of one resource method, checked before the runtime's own role checks so that every runtime
- * answers alike: a rejected token → 401 {@code invalid_token}; nobody authenticated → 401 {@code Bearer realm};
+ * answers alike: a rejected token → 401 {@code invalid_token}; nobody authenticated → 401 {@code Bearer realm}
+ * (a browser, when browser login is on: 302 to the login route);
  * {@code @DenyAll}, a missing {@code @RolesAllowed} group or an unmet {@link RequiresRoles} → 403.
  */
 final class AccessFilter implements ContainerRequestFilter {
@@ -38,7 +39,9 @@ final class AccessFilter implements ContainerRequestFilter {
         String realm = outcome == null ? null : outcome.realm();
         SecurityContext security = request.getSecurityContext();
         if (security.getUserPrincipal() == null) {
-            request.abortWith(Challenge.jaxrsAuthenticationRequired(realm));
+            request.abortWith(outcome != null && outcome.loginRedirect() != null
+                    ? Response.status(Response.Status.FOUND).header("Location", outcome.loginRedirect()).build()
+                    : Challenge.jaxrsAuthenticationRequired(realm));
             return;
         }
         if (denyAll || (rolesAllowed != null && Arrays.stream(rolesAllowed).noneMatch(security::isUserInRole))) {

@@ -1,0 +1,60 @@
+package com.signward.idserver.web;
+
+import com.signward.idserver.SignwardClient;
+import com.signward.idserver.SignwardException;
+import jakarta.json.JsonObject;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Revokes a logged-out session's refresh token (RFC 7009) when the discovery document lists a
+ * {@code revocation_endpoint}; without a refresh token, its access token. Waits a few seconds at most; a
+ * failure is logged (never the token) and never shown to the user.
+ */
+final class LogoutRevocation {
+
+    private static final System.Logger LOG = System.getLogger(LogoutRevocation.class.getName());
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    private final SignwardClient client;
+
+    LogoutRevocation(SignwardClient client) {
+        this.client = client;
+    }
+
+    void revoke(SessionLogin login) {
+        try {
+            JsonObject metadata = client.discovery();
+            if (!metadata.containsKey("revocation_endpoint")) {
+                return;
+            }
+        } catch (SignwardException e) {
+            LOG.log(Level.WARNING, "Signward logout: tokens not revoked, discovery failed ({0})", e.getMessage());
+            return;
+        }
+        boolean refresh = login.refreshToken() != null;
+        String token = refresh ? login.refreshToken() : login.accessToken();
+        String hint = refresh ? "refresh_token" : "access_token";
+        Duration wait = client.options().timeout().compareTo(MAX_WAIT) < 0 ? client.options().timeout() : MAX_WAIT;
+        try {
+            client.revokeTokenAsync(token, hint).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            String reason = cause instanceof SignwardException ? cause.getMessage() : cause.getClass().getName();
+            LOG.log(Level.WARNING, "Signward logout: revoking the {0} failed ({1})", hint, reason);
+        } catch (TimeoutException e) {
+            LOG.log(Level.WARNING, "Signward logout: revoking the {0} got no answer within {1}", hint, wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SignwardException | IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "Signward logout: revoking the {0} failed ({1})", hint, e.getMessage());
+        }
+    }
+}

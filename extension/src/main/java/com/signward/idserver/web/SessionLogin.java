@@ -1,0 +1,86 @@
+package com.signward.idserver.web;
+
+import com.signward.idserver.SignwardUser;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The one session attribute of a logged-in browser: tokens, the user and when the access token expires.
+ * Immutable and serializable; a refresh replaces it with a new instance (with a new {@link #generation()}).
+ * {@link #toString()} never prints a token.
+ */
+final class SessionLogin implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String accessToken;
+    private final String refreshToken;
+    private final String idToken;
+    private final Instant expiresAt;
+    private final SignwardUser user;
+    private final IdTokenFacts idTokenFacts;
+    private final String generation;
+
+    /**
+     * @param expiresAt when the access token expires, or {@code null} when the server did not say
+     */
+    SessionLogin(String accessToken, String refreshToken, String idToken, Instant expiresAt, SignwardUser user,
+                 IdTokenFacts idTokenFacts) {
+        this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
+        this.refreshToken = refreshToken;
+        this.idToken = Objects.requireNonNull(idToken, "idToken");
+        this.expiresAt = expiresAt;
+        this.user = Objects.requireNonNull(user, "user");
+        this.idTokenFacts = Objects.requireNonNull(idTokenFacts, "idTokenFacts");
+        this.generation = Secrets.random();
+    }
+
+    String accessToken() {
+        return accessToken;
+    }
+
+    /** @return the refresh token, or {@code null} */
+    String refreshToken() {
+        return refreshToken;
+    }
+
+    String idToken() {
+        return idToken;
+    }
+
+    /** @return when the access token expires, or {@code null} when unknown */
+    Instant expiresAt() {
+        return expiresAt;
+    }
+
+    SignwardUser user() {
+        return user;
+    }
+
+    IdTokenFacts idTokenFacts() {
+        return idTokenFacts;
+    }
+
+    /** @return a random id of this instance: requests that saw the same instance share one refresh */
+    String generation() {
+        return generation;
+    }
+
+    /** @return whether the access token expires within {@code margin} of {@code now} (never when unknown) */
+    boolean refreshDue(Instant now, Duration margin) {
+        return expiresAt != null && !now.isBefore(expiresAt.minus(margin));
+    }
+
+    /** @return whether the access token has expired (never when unknown) */
+    boolean expired(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionLogin[user=" + user + ", expiresAt=" + expiresAt
+                + ", refreshToken=" + (refreshToken != null ? "present" : "absent") + "]";
+    }
+}
