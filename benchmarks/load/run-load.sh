@@ -77,13 +77,14 @@ build_war() { # variant, LoadApp source dir, web.xml, config properties, with-li
   local v=$1 dir=$WORK/war-$1
   rm -rf "$dir" && mkdir -p "$dir/WEB-INF/classes/META-INF" "$dir/WEB-INF/lib"
   javac --release 17 -nowarn -cp "$CP" -d "$dir/WEB-INF/classes" "$APP/java/bench/load/Hello.java" "$2/bench/load/LoadApp.java"
-  cp "$3" "$dir/WEB-INF/web.xml"
+  if [[ "$3" != none ]]; then cp "$3" "$dir/WEB-INF/web.xml"; fi
   printf '%s\n' "$4" > "$dir/WEB-INF/classes/META-INF/microprofile-config.properties"
   if [[ "$5" == yes ]]; then cp "$WORK"/war-libs/*.jar "$dir/WEB-INF/lib/"; fi
   rm -f "$WORK/app-$v.war" && (cd "$dir" && jar --create --file "$WORK/app-$v.war" .)
 }
 build_war a "$APP/java" "$APP/web-open.xml" "# no authentication" no
-build_war b "$APP/java" "$APP/web-secured.xml" "signward.authority=$ISSUER
+# (b) needs no web.xml: the SDK's ServletContainerInitializer turns on resteasy.role.based.security itself
+build_war b "$APP/java" none "signward.authority=$ISSUER
 signward.client-id=bench" yes
 build_war c "$APP/jwt" "$APP/web-secured.xml" "mp.jwt.verify.publickey.location=$ISSUER/jwks
 mp.jwt.verify.issuer=$ISSUER
@@ -107,11 +108,16 @@ expect() { # what, expected, actual
 start_server() { # variant
   local v=$1
   rm -rf "$JBOSS_HOME/standalone/deployments/"app.war* "$JBOSS_HOME/standalone/tmp" "$JBOSS_HOME/standalone/data"
-  cp "$WORK/app-$v.war" "$JBOSS_HOME/standalone/deployments/app.war"
   JAVA_OPTS="-Xms1g -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true" \
     setsid "$JBOSS_HOME/bin/standalone.sh" -b 127.0.0.1 -bmanagement 127.0.0.1 \
     -Djboss.socket.binding.port-offset="$OFFSET" > "$WORK/server-$v.log" 2>&1 &
   SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    grep -q "WFLYSRV0025\|WFLYSRV0026" "$WORK/server-$v.log" 2>/dev/null && break
+    sleep 1
+  done
+  # deployed into the running server, as Arquillian and most pipelines do
+  cp "$WORK/app-$v.war" "$JBOSS_HOME/standalone/deployments/app.war"
   for _ in $(seq 1 120); do
     [[ -e "$JBOSS_HOME/standalone/deployments/app.war.deployed" || -e "$JBOSS_HOME/standalone/deployments/app.war.failed" ]] && break
     sleep 1
