@@ -2,12 +2,12 @@ package com.signward.idserver.jakarta;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.AfterTypeDiscovery;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
@@ -34,7 +34,7 @@ public class SignwardExtension implements Extension {
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
-                RequiresRolesInterceptor.class}) {
+                RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class}) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
         }
     }
@@ -49,14 +49,18 @@ public class SignwardExtension implements Extension {
         noticeForeign(event.getAnnotatedType().getJavaClass());
     }
 
-    void addMechanism(@Observes AfterTypeDiscovery discovery, BeanManager beanManager) {
+    /**
+     * Type discovery (every {@code ProcessAnnotatedType}) is over before bean discovery starts, so by now an
+     * application mechanism has been seen. (Types added only after type discovery are not picked up as
+     * mechanisms by WildFly, hence registration in {@code BeforeBeanDiscovery} and a veto here.)
+     */
+    void skipMechanismIfTheApplicationHasOne(
+            @Observes ProcessBeanAttributes<SignwardAuthenticationMechanism> event) {
         if (foreignMechanism != null) {
             LOG.log(Level.INFO, "Signward: the application defines its own authentication mechanism ({0}); "
                     + "the Signward mechanism is not installed", foreignMechanism);
-            return;
+            event.veto();
         }
-        discovery.addAnnotatedType(beanManager.createAnnotatedType(SignwardAuthenticationMechanism.class),
-                SignwardAuthenticationMechanism.class.getName());
     }
 
     void readConfiguration(@Observes AfterDeploymentValidation validation) {
@@ -88,8 +92,12 @@ public class SignwardExtension implements Extension {
         return foreignMechanism;
     }
 
+    /**
+     * Counts only the application's own types: those loaded by the WAR's class loader, like this jar. The runtime's
+     * built-in mechanisms (e.g. Soteria's) also go through type discovery but belong to the runtime.
+     */
     private void noticeForeign(Class<?> type) {
-        if (!type.getName().startsWith(OWN_PACKAGE)) {
+        if (!type.getName().startsWith(OWN_PACKAGE) && type.getClassLoader() == SignwardExtension.class.getClassLoader()) {
             foreignMechanism = type.getName();
         }
     }

@@ -54,8 +54,19 @@ public class SignwardIdentityStore implements IdentityStore {
         return result;
     }
 
+    /**
+     * The roles of a Signward caller. The identity store handler keeps the groups of a {@code validate} result only
+     * from stores that also declare {@link ValidationType#PROVIDE_GROUPS}; other callers get none from here.
+     */
+    @Override
+    public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
+        return validationResult.getCallerPrincipal() instanceof SignwardPrincipal principal
+                ? CallerIdentity.groups(principal.user(), extension.settings())
+                : Set.of();
+    }
+
     @Override
     public Set<ValidationType> validationTypes() {
-        return EnumSet.of(ValidationType.VALIDATE);
+        return EnumSet.of(ValidationType.VALIDATE, ValidationType.PROVIDE_GROUPS);
     }
 }

@@ -1,5 +1,6 @@
 package com.signward.idserver.token;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -55,9 +56,20 @@ final class AlgorithmPolicy {
         if (needed.curve() != null && !needed.curve().equals(key.curve())) {
             return false;
         }
-        if ("oct".equals(key.kty()) && !allowSymmetricKeys) {
+        if ("oct".equals(key.kty()) && (!allowSymmetricKeys || !longEnough(key, alg))) {
             return false;
         }
         return key.alg() == null || key.alg().equals(alg);
+    }
+
+    /** An HMAC key must be at least as long as the hash (RFC 7518 §3.2): 256 bits for HS256, 512 for HS512. */
+    private static boolean longEnough(SigningKey key, String alg) {
+        byte[] secret = key.key().getEncoded(); // a copy: wipe it
+        if (secret == null) {
+            return false;
+        }
+        int bits = secret.length * 8;
+        Arrays.fill(secret, (byte) 0);
+        return bits >= Integer.parseInt(alg.substring(2));
     }
 }

@@ -78,7 +78,7 @@ public final class JwksKeySource {
         if (snapshot != null && !invalidated && clock.instant().isBefore(snapshot.refreshAt())) {
             return snapshot.keys();
         }
-        return refresh(snapshot == null ? null : snapshot.keys());
+        return refresh(snapshot == null ? null : snapshot.keys(), false);
     }
 
     /**
@@ -88,10 +88,17 @@ public final class JwksKeySource {
      * @throws TokenRejectedException "signing keys unavailable" when there are no usable keys
      */
     KeySet keysAfterUnknownKid(KeySet seen) throws TokenRejectedException {
-        return refresh(seen);
+        return refresh(seen, true);
     }
 
-    private KeySet refresh(KeySet seen) throws TokenRejectedException {
+    /**
+     * Fetches unless another caller already did, a fetch is under way, or the minimum interval forbids it.
+     *
+     * @param seen       the key set the caller found lacking or expired
+     * @param needNewKeys wait for a fetch under way even when usable keys exist (unknown {@code kid}); otherwise
+     *                    only the caller that fetches waits, the others go on with the keys they have
+     */
+    private KeySet refresh(KeySet seen, boolean needNewKeys) throws TokenRejectedException {
         CompletableFuture<Snapshot> flight;
         boolean owner = false;
         synchronized (lock) {
@@ -101,6 +108,9 @@ public final class JwksKeySource {
                 return usable(snapshot, now).keys(); // fetched by someone else meanwhile
             }
             if (inFlight != null) {
+                if (!needNewKeys && snapshot != null && now.isBefore(snapshot.usableUntil())) {
+                    return snapshot.keys();
+                }
                 flight = inFlight;
             } else if (!invalidated && lastAttempt != null
                     && now.isBefore(lastAttempt.plus(settings.minRefreshInterval()))) {

@@ -20,7 +20,8 @@ record JwsHeader(String alg, String kid, String payload) {
 
     /**
      * @param token a compact JWS (three parts), already checked for size and characters
-     * @throws TokenRejectedException when the header cannot be read, uses {@code crit}, or carries a key header
+     * @throws TokenRejectedException when the header cannot be read, uses {@code crit} or {@code b64}, or carries a
+     *                                key header
      */
     static JwsHeader read(String token) throws TokenRejectedException {
         JsonWebSignature jws = new JsonWebSignature();
@@ -32,6 +33,9 @@ record JwsHeader(String alg, String kid, String payload) {
         Headers headers = jws.getHeaders();
         if (headers.getObjectHeaderValue("crit") != null) {
             throw Rejections.reject(Rejections.CRIT);
+        }
+        if (headers.getObjectHeaderValue("b64") != null) { // RFC 7797 unencoded payloads: an extension we refuse
+            throw Rejections.reject("b64 header not supported");
         }
         for (String name : KEY_HEADERS) {
             if (headers.getObjectHeaderValue(name) != null) {

@@ -37,7 +37,8 @@ public record ValidationSettings(Duration clockSkew, Set<String> allowedAlgorith
      * Copies {@code allowedAlgorithms} into an immutable set.
      *
      * @throws NullPointerException     when an argument is null
-     * @throws IllegalArgumentException when the skew is negative or over a day, or an algorithm is {@code none} or unsupported
+     * @throws IllegalArgumentException when the skew is negative or over a day, or an algorithm is {@code none} or
+     *                                  unsupported
      */
     public ValidationSettings {
         Objects.requireNonNull(clockSkew, "clockSkew");

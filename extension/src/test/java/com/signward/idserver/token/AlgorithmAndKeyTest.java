@@ -72,6 +72,14 @@ class AlgorithmAndKeyTest {
     }
 
     @Test
+    void hmacKeyMustBeAsLongAsTheHash() throws Exception {
+        OctetSequenceJsonWebKey key256 = TestKeys.oct("hmac-256", 256);
+        ValidatorFixture f = new ValidatorFixture(true, key256);
+        f.validate(f.tokens.token().alg("HS256").signWith(key256));
+        f.assertRejected(f.tokens.token().alg("HS512").signWith(key256), "key does not fit algorithm HS512");
+    }
+
+    @Test
     void algorithmOutsideTheAllowListIsRejected() {
         ValidatorFixture f = new ValidatorFixture(TestKeys.RSA_1);
         TokenValidator rs256Only = new TokenValidator(f.keySource,

@@ -16,6 +16,8 @@ final class CountingFetcher implements JwksFetcher {
     private volatile Optional<Duration> maxAge = Optional.empty();
     private volatile boolean failing;
     private volatile long delayMillis;
+    private volatile java.util.concurrent.CountDownLatch gate;
+    private final java.util.concurrent.Semaphore entered = new java.util.concurrent.Semaphore(0);
 
     CountingFetcher(JsonWebKey... keys) {
         serve(keys);
@@ -42,6 +44,18 @@ final class CountingFetcher implements JwksFetcher {
         delayMillis = millis;
     }
 
+    /** Makes fetches block until the returned latch is counted down. */
+    java.util.concurrent.CountDownLatch hold() {
+        entered.drainPermits();
+        gate = new java.util.concurrent.CountDownLatch(1);
+        return gate;
+    }
+
+    /** Waits until a fetch has started. */
+    boolean awaitFetchStarted() throws InterruptedException {
+        return entered.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     int fetches() {
         return fetches.get();
     }
@@ -49,6 +63,16 @@ final class CountingFetcher implements JwksFetcher {
     @Override
     public JwksResponse fetch() throws IOException {
         fetches.incrementAndGet();
+        entered.release();
+        java.util.concurrent.CountDownLatch held = gate;
+        if (held != null) {
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted");
+            }
+        }
         if (delayMillis > 0) {
             try {
                 Thread.sleep(delayMillis);

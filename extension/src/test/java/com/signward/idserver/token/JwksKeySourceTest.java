@@ -25,8 +25,10 @@ import java.util.logging.Logger;
 import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Rotation, unknown-kid floods, single flight, max-age and outages of the JWKS endpoint. */
+@Timeout(60)
 class JwksKeySourceTest {
     private static final Duration INTERVAL = KeySourceSettings.DEFAULT_MIN_REFRESH_INTERVAL;
     private final ValidatorFixture f = new ValidatorFixture(TestKeys.RSA_1);
@@ -127,9 +129,27 @@ class JwksKeySourceTest {
     @Test
     void concurrentFirstCallersShareOneFetch() throws Exception {
         f.fetcher.delay(100);
-        String token = f.tokens.token().signWith(TestKeys.RSA_1);
-        runConcurrently(50, thread -> f.validate(token));
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            tokens.add(f.tokens.token().signWith(TestKeys.RSA_1));
+        }
+        runConcurrently(50, thread -> f.validate(tokens.get(thread)));
         assertEquals(1, f.fetcher.fetches());
+    }
+
+    @Test
+    void onlyTheRefreshingCallerWaitsWhileKeysAreStillUsable() throws Exception {
+        f.validate(f.tokens.token().signWith(TestKeys.RSA_1));
+        f.clock.advance(JwksKeySource.DEFAULT_MAX_AGE);
+        CountDownLatch release = f.fetcher.hold();
+        pool = Executors.newSingleThreadExecutor();
+        Future<?> refreshing = pool.submit(() -> f.validate(f.tokens.token().signWith(TestKeys.RSA_1)));
+        assertTrue(f.fetcher.awaitFetchStarted());
+        f.validate(f.tokens.token().signWith(TestKeys.RSA_1)); // returns although the fetch is still blocked
+        assertFalse(refreshing.isDone());
+        release.countDown();
+        refreshing.get(10, TimeUnit.SECONDS);
+        assertEquals(2, f.fetcher.fetches());
     }
 
     @Test

@@ -163,6 +163,13 @@ class TokenRejectionTest {
     }
 
     @Test
+    void unencodedPayloadHeaderIsRejected() {
+        String token = f.tokens.token().signWith(TestKeys.RSA_1);
+        f.assertRejected(TestTokens.withHeader(token, "{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"b64\":false}"),
+                "b64 header not supported");
+    }
+
+    @Test
     void jweIsRejected() throws Exception {
         JsonWebEncryption jwe = new JsonWebEncryption();
         jwe.setPayload(f.tokens.token().signWith(TestKeys.RSA_1));
@@ -211,8 +218,6 @@ class TokenRejectionTest {
 
     @Test
     void payloadThatIsNotAJsonObjectIsRejected() {
-        String token = f.tokens.token().signWith(TestKeys.RSA_1);
-        String[] parts = token.split("\\.");
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload("[1,2,3]");
         jws.setAlgorithmHeaderValue("RS256");
@@ -220,7 +225,6 @@ class TokenRejectionTest {
         jws.setKey(TestKeys.RSA_1.getPrivateKey());
         String array = assertDoesNotThrowCompact(jws);
         f.assertRejected(array, "malformed token");
-        assertEquals(3, parts.length);
     }
 
     @Test
