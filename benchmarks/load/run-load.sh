@@ -6,6 +6,8 @@
 # each variant in a fresh server JVM. Everything runs on 127.0.0.1 and stops by itself (bounded waits).
 # Writes benchmarks/target/load/report.md (and prints it). Settings (environment):
 #   DURATION=20s WARMUP=10s CONNECTIONS=100 THREADS=2 PASSES=1 OFFSET=1300 PROVIDER_PORT=18380 VARIANTS="a b c"
+#   PROFILE=1 records a JFR file of the server during each measurement (target/load/server-V-P.jfr; slows it a bit,
+#   so do not compare profiled numbers with unprofiled ones)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -15,6 +17,7 @@ WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-100}
 THREADS=${THREADS:-2}
 PASSES=${PASSES:-1}
+PROFILE=${PROFILE:-}
 VARIANTS=${VARIANTS:-a b c}
 OFFSET=${OFFSET:-1300}
 HTTP_PORT=$((8080 + OFFSET))
@@ -149,9 +152,14 @@ run_wrk() { # variant pass
   TOKENS="$WORK/tokens.txt" timeout 120 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
     -s "$ROOT/benchmarks/load/tokens.lua" "$URL" > "$WORK/wrk-$v-$p-warmup.txt"
   local before; before=$(cut -d' ' -f1 /proc/loadavg)
+  if [[ -n "$PROFILE" ]]; then # the server JVM is the java child of standalone.sh (started by this script)
+    local jvm; jvm=$(pgrep -P "$SERVER_PID" java | head -1)
+    jcmd "$jvm" JFR.start name=load settings=profile duration="$DURATION" filename="$WORK/server-$v-$p.jfr" > /dev/null
+  fi
   TOKENS="$WORK/tokens.txt" timeout 180 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
     -s "$ROOT/benchmarks/load/tokens.lua" "$URL" > "$WORK/wrk-$v-$p.txt"
   echo "load average before: $before, after: $(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/wrk-$v-$p.txt"
+  if [[ -n "$PROFILE" ]]; then sleep 3; fi # let JFR write its file before the server stops
 }
 
 # --- 5. measure -----------------------------------------------------------------------------------------------------

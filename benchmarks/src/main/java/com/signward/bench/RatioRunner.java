@@ -23,18 +23,22 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link TokenValidationBenchmark} (all four ways, RS256 and ES256) in one JMH run and prints each
  * throughput as a ratio to the bare JCA signature check, with the error propagated from JMH's 99.9 % confidence
- * intervals. Options: {@code --forks=1 --warmup=3 --measurement=5 --time=2s --threads=1 --prof=gc --out=DIR}, and to narrow a
+ * intervals. Options: {@code --sketches=true} (adds {@link ProposalBenchmark}), {@code --forks=1 --warmup=3 --measurement=5 --time=2s --threads=1 --prof=gc --out=DIR}, and to narrow a
  * profiling run {@code --benchmarks=signwardMiss|jcaVerify --alg=RS256}.
  * Writes {@code DIR/jmh.json} and {@code DIR/ratios.md}.
  */
 public final class RatioRunner {
-    private static final List<String> ORDER = List.of("jcaVerify", "smallryeVerify", "signwardMiss", "signwardHit");
+    private static final List<String> ORDER = List.of("jcaVerify", "smallryeVerify", "signwardMiss", "signwardHit",
+            "missSingleParse", "hitWithMappedUser");
     private static final Map<String, String> LABELS = Map.of(
             "jcaVerify", "(1) JCA Signature.verify (floor)",
             "smallryeVerify", "(2) smallrye-jwt DefaultJWTParser.verify",
             "signwardMiss", "(3) SignwardClient.validateToken, cache miss",
-            "signwardHit", "(4) SignwardClient.validateToken, cache hit");
-    private static final Map<String, Double> TARGETS = Map.of("signwardMiss", 0.9, "signwardHit", 25.0);
+            "signwardHit", "(4) SignwardClient.validateToken, cache hit",
+            "missSingleParse", "(3*) sketch: miss with one jose4j parse (README)",
+            "hitWithMappedUser", "(4*) sketch: hit returning the mapped user (README)");
+    private static final Map<String, Double> TARGETS = Map.of("signwardMiss", 0.9, "signwardHit", 25.0,
+            "missSingleParse", 0.9, "hitWithMappedUser", 25.0);
 
     private RatioRunner() {
     }
@@ -55,8 +59,9 @@ public final class RatioRunner {
         Files.createDirectories(out);
         TimeValue time = TimeValue.fromString(opts.get("time"));
         ChainedOptionsBuilder builder = new OptionsBuilder()
-                .include(TokenValidationBenchmark.class.getName() + "\\.("
-                        + opts.getOrDefault("benchmarks", String.join("|", ORDER)) + ")$")
+                .include("com\\.signward\\.bench\\.(TokenValidation|Proposal)Benchmark\\.("
+                        + opts.getOrDefault("benchmarks", String.join("|", ORDER.subList(0, "true".equals(
+                                opts.get("sketches")) ? ORDER.size() : 4))) + ")$")
                 .forks(Integer.parseInt(opts.get("forks")))
                 .warmupIterations(Integer.parseInt(opts.get("warmup")))
                 .warmupTime(time)
@@ -74,7 +79,9 @@ public final class RatioRunner {
         if (opts.containsKey("alg")) { // e.g. --alg=RS256
             builder.param("alg", opts.get("alg").split(","));
         }
+        String loadBefore = loadAverage();
         Collection<RunResult> results = new Runner(builder.build()).run();
+        opts.put("load", loadBefore + " before, " + loadAverage() + " after");
         String table = table(results, opts);
         System.out.println();
         System.out.println(table);
@@ -95,6 +102,7 @@ public final class RatioRunner {
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), opts.get("forks"), opts.get("warmup"), opts.get("time"),
                 opts.get("measurement"), opts.get("time"), opts.get("threads")));
+        s.append("Load average (1/5/15 min; other processes share the cores): ").append(opts.get("load")).append("\n\n");
         s.append("| alg | way | ops/s | ± error | ratio to (1) | target |\n");
         s.append("|---|---|---:|---:|---:|---|\n");
         for (Map.Entry<String, Map<String, Result<?>>> entry : byAlg.entrySet()) {
@@ -120,6 +128,16 @@ public final class RatioRunner {
             }
         }
         return s.toString();
+    }
+
+    /** The machine's load average (Linux), to judge whether other processes disturbed the run. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static double relative(Result<?> r) {
