@@ -7,7 +7,7 @@
 # Writes benchmarks/target/load/report.md (and prints it). Settings (environment):
 #   DURATION=20s WARMUP=10s CONNECTIONS=100 THREADS=2 PASSES=1 OFFSET=1300 PROVIDER_PORT=18380 VARIANTS="a b c"
 #   PROFILE=1 records a JFR file of the server during each measurement (target/load/server-V-P.jfr; slows it a bit,
-#   so do not compare profiled numbers with unprofiled ones)
+#   so do not compare profiled numbers with unprofiled ones); JFR_OPTIONS adds event settings to it
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -147,18 +147,26 @@ check_variant() { # variant: the endpoint answers as expected before it is measu
   fi
 }
 
+cpu_ticks() { # user + system CPU time of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
 run_wrk() { # variant pass
   local v=$1 p=$2
   TOKENS="$WORK/tokens.txt" timeout 120 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
     -s "$ROOT/benchmarks/load/tokens.lua" "$URL" > "$WORK/wrk-$v-$p-warmup.txt"
   local before; before=$(cut -d' ' -f1 /proc/loadavg)
-  if [[ -n "$PROFILE" ]]; then # the server JVM is the java child of standalone.sh (started by this script)
-    local jvm; jvm=$(pgrep -P "$SERVER_PID" java | head -1)
-    jcmd "$jvm" JFR.start name=load settings=profile duration="$DURATION" filename="$WORK/server-$v-$p.jfr" > /dev/null
+  local jvm; jvm=$(pgrep -P "$SERVER_PID" java | head -1) # the server JVM: the java child of our standalone.sh
+  local cpu0; cpu0=$(cpu_ticks "$jvm")
+  if [[ -n "$PROFILE" ]]; then
+    # shellcheck disable=SC2086 # JFR_OPTIONS: extra event settings, e.g. 'jdk.JavaExceptionThrow#enabled=true'
+    jcmd "$jvm" JFR.start name=load settings=profile duration="$DURATION" filename="$WORK/server-$v-$p.jfr" \
+      ${JFR_OPTIONS:-} > /dev/null
   fi
   TOKENS="$WORK/tokens.txt" timeout 180 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
     -s "$ROOT/benchmarks/load/tokens.lua" "$URL" > "$WORK/wrk-$v-$p.txt"
   echo "load average before: $before, after: $(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/wrk-$v-$p.txt"
+  echo "server cpu ticks: $(( $(cpu_ticks "$jvm") - cpu0 )) at $(getconf CLK_TCK)/s" >> "$WORK/wrk-$v-$p.txt"
   if [[ -n "$PROFILE" ]]; then sleep 3; fi # let JFR write its file before the server stops
 }
 
@@ -177,7 +185,7 @@ done
 
 # --- 6. report --------------------------------------------------------------------------------------------------------
 to_ms() { awk '{ v=$1; if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v } else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000 } else print v }'; }
-declare -A RPS P99 P50
+declare -A RPS P99 P50 CPU
 {
   echo "# Load comparison, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
@@ -185,8 +193,8 @@ declare -A RPS P99 P50
   echo "$(nproc) cores shared by server and wrk; wrk $THREADS threads, $CONNECTIONS connections, 100 users each reusing"
   echo "its token, $WARMUP warm-up + $DURATION measured per variant and pass, $PASSES pass(es), each variant in a fresh JVM."
   echo
-  echo "| pass | variant | req/s | p50 ms | p99 ms | non-2xx | socket errors | load avg before/after |"
-  echo "|---|---|---:|---:|---:|---:|---|---|"
+  echo "| pass | variant | req/s | p50 ms | p99 ms | server CPU µs/request | non-2xx | socket errors | load avg before/after |"
+  echo "|---|---|---:|---:|---:|---:|---:|---|---|"
   for p in $(seq 1 "$PASSES"); do
     for v in $VARIANTS; do
       f=$WORK/wrk-$v-$p.txt
@@ -196,19 +204,25 @@ declare -A RPS P99 P50
       non2xx=$(awk '/Non-2xx/ {print $NF}' "$f"); non2xx=${non2xx:-0}
       sock=$(grep -o 'Socket errors.*' "$f" || echo none)
       load=$(sed -n 's/load average before: \(.*\), after: \(.*\)/\1 \/ \2/p' "$f")
-      RPS[$v]="${RPS[$v]:-} $rps"; P99[$v]="${P99[$v]:-} $p99"; P50[$v]="${P50[$v]:-} $p50"
-      echo "| $p | $v | $rps | $p50 | $p99 | $non2xx | $sock | $load |"
+      requests=$(awk '/requests in/ {print $1}' "$f")
+      cpu=$(awk -v r="$requests" '/server cpu ticks/ { printf "%.0f", $4 / $6 * 1e6 / r }' "$f")
+      RPS[$v]="${RPS[$v]:-} $rps"; P99[$v]="${P99[$v]:-} $p99"; P50[$v]="${P50[$v]:-} $p50"; CPU[$v]="${CPU[$v]:-} $cpu"
+      echo "| $p | $v | $rps | $p50 | $p99 | $cpu | $non2xx | $sock | $load |"
     done
   done
   mean() { echo "$@" | awk '{ s=0; for (i=1;i<=NF;i++) s+=$i; printf "%.2f", s/NF }'; }
   if [[ " $VARIANTS " == *" a "* && " $VARIANTS " == *" b "* && " $VARIANTS " == *" c "* ]]; then
     ra=$(mean ${RPS[a]}); rb=$(mean ${RPS[b]}); rc=$(mean ${RPS[c]})
     la=$(mean ${P99[a]}); lb=$(mean ${P99[b]}); lc=$(mean ${P99[c]})
+    ca=$(mean ${CPU[a]}); cb=$(mean ${CPU[b]}); cc=$(mean ${CPU[c]})
+    ratio() { awk -v x="$1" -v y="$2" 'BEGIN{printf "%.2f", x/y}'; }
     echo
-    echo "| ratio (mean over passes) | req/s | p99 latency |"
-    echo "|---|---:|---:|"
-    echo "| (b)/(a) Signward vs no auth | $(awk -v x="$rb" -v y="$ra" 'BEGIN{printf "%.3f", x/y}') (target ≥ 0.9) | $(awk -v x="$lb" -v y="$la" 'BEGIN{printf "%.2f", x/y}') |"
-    echo "| (b)/(c) Signward vs MP-JWT | $(awk -v x="$rb" -v y="$rc" 'BEGIN{printf "%.3f", x/y}') (target ≥ 1.0) | $(awk -v x="$lb" -v y="$lc" 'BEGIN{printf "%.2f", x/y}') |"
+    echo "Capacity = the inverse of the server's CPU time per request (robust to other load on the machine)."
+    echo
+    echo "| ratio (means over passes) | req/s | p99 latency | capacity |"
+    echo "|---|---:|---:|---:|"
+    echo "| (b)/(a) Signward vs no auth (target ≥ 0.9) | $(ratio "$rb" "$ra") | $(ratio "$lb" "$la") | $(ratio "$ca" "$cb") |"
+    echo "| (b)/(c) Signward vs MP-JWT (target ≥ 1.0) | $(ratio "$rb" "$rc") | $(ratio "$lb" "$lc") | $(ratio "$cc" "$cb") |"
   fi
 } > "$WORK/report.md"
 cat "$WORK/report.md"
