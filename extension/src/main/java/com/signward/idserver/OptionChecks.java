@@ -33,6 +33,13 @@ final class OptionChecks {
         return value;
     }
 
+    static Duration atMost(String option, Duration value, Duration max) {
+        if (value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(option + " must not exceed " + max);
+        }
+        return value;
+    }
+
     static List<String> scopes(List<String> scopes) {
         if (scopes == null || scopes.isEmpty()) {
             throw new IllegalArgumentException("scopes must not be empty");

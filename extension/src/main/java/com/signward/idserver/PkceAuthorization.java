@@ -15,7 +15,12 @@ import java.util.Objects;
  */
 public record PkceAuthorization(URI url, String codeVerifier, String state, String nonce) implements Serializable {
 
-    /** Checks that url and codeVerifier are present. */
+    /**
+     * @param url          the authorization URL (required)
+     * @param codeVerifier the PKCE verifier (required)
+     * @param state        the {@code state} sent
+     * @param nonce        the {@code nonce} sent
+     */
     public PkceAuthorization {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(codeVerifier, "codeVerifier");

@@ -54,6 +54,10 @@ public class SignwardClient implements AutoCloseable {
      */
     public SignwardClient(SignwardOptions options, HttpClient httpClient) {
         this(options, Objects.requireNonNull(httpClient, "httpClient"), false, Clock.systemUTC());
+        if (!options.verifySsl()) {
+            System.getLogger(SignwardClient.class.getName()).log(System.Logger.Level.WARNING,
+                    "verifySsl=false has no effect on a supplied HttpClient: configure its SSLContext instead");
+        }
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.signward.idserver;
 
+import com.signward.idserver.token.ValidationSettings;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +18,6 @@ import java.util.Set;
  * }</pre>
  */
 public final class SignwardOptions {
-
-    /** Asymmetric JWS algorithms accepted by default. */
-    static final Set<String> ASYMMETRIC_ALGORITHMS = Set.of(
-            "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA");
-    /** Symmetric JWS algorithms, usable only with {@code allowSymmetricKeys(true)}. */
-    static final Set<String> SYMMETRIC_ALGORITHMS = Set.of("HS256", "HS384", "HS512");
 
     private final String authority;
     private final String clientId;
@@ -51,10 +47,11 @@ public final class SignwardOptions {
         this.verifySsl = b.verifySsl;
         this.webBaseUrl = b.webBaseUrl == null || b.webBaseUrl.isBlank()
                 ? null : Urls.baseUrl("webBaseUrl", b.webBaseUrl, false);
-        this.clockSkew = OptionChecks.notNegative("clockSkew", b.clockSkew);
+        this.clockSkew = OptionChecks.atMost("clockSkew", OptionChecks.notNegative("clockSkew", b.clockSkew),
+                ValidationSettings.MAX_CLOCK_SKEW);
         this.allowSymmetricKeys = b.allowSymmetricKeys;
         this.allowedAlgorithms = OptionChecks.algorithms(b.allowedAlgorithms, b.allowSymmetricKeys,
-                ASYMMETRIC_ALGORITHMS, SYMMETRIC_ALGORITHMS);
+                ValidationSettings.ASYMMETRIC_ALGORITHMS, ValidationSettings.SYMMETRIC_ALGORITHMS);
         this.jwksMinRefreshInterval = OptionChecks.notNegative("jwksMinRefreshInterval", b.jwksMinRefreshInterval);
         this.jwksMaxStale = OptionChecks.notNegative("jwksMaxStale", b.jwksMaxStale);
         this.rolesClaim = OptionChecks.required("rolesClaim", b.rolesClaim);
@@ -111,7 +108,7 @@ public final class SignwardOptions {
         return webBaseUrl;
     }
 
-    /** @return the leeway applied to {@code exp}, {@code nbf} and {@code iat} (default 10 s) */
+    /** @return the leeway applied to {@code exp}, {@code nbf} and {@code iat} (default 10 s, at most 1 day) */
     public Duration clockSkew() {
         return clockSkew;
     }

@@ -9,6 +9,7 @@ import com.signward.idserver.token.ValidationSettings;
 import jakarta.json.JsonObject;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * Local access-token validation: one {@link JwksKeySource} and one {@link TokenValidator} per client,
@@ -19,6 +20,8 @@ final class TokenVerification {
     private final SignwardOptions options;
     private final JwksFetcher fetcher;
     private final Clock clock;
+    /** One instance, so that cached tokens keep their mapped (immutable) user. */
+    private final Function<JsonObject, SignwardUser> toUser;
     private volatile Parts parts;
 
     private record Parts(JwksKeySource keys, TokenValidator validator) {
@@ -26,6 +29,7 @@ final class TokenVerification {
 
     TokenVerification(SignwardOptions options, JwksFetcher fetcher, Clock clock) {
         this.options = options;
+        this.toUser = claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim());
         this.fetcher = fetcher;
         this.clock = clock;
     }
@@ -34,14 +38,12 @@ final class TokenVerification {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no token");
         }
-        JsonObject claims;
         try {
-            claims = parts().validator().validate(token, issuer, audience);
+            return parts().validator().validate(token, issuer, audience, toUser);
         } catch (TokenRejectedException e) {
             // same message, deliberately not chained
             throw new InvalidTokenException(e.getMessage());
         }
-        return SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim());
     }
 
     /** Makes the next validation fetch the key set again (no-op before first use). */

@@ -4,6 +4,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -67,15 +68,32 @@ public final class TokenValidator {
      */
     public JsonObject validate(String token, String expectedIssuer, String expectedAudience)
             throws TokenRejectedException {
+        return validate(token, expectedIssuer, expectedAudience, Function.identity());
+    }
+
+    /**
+     * Validates signature and claims and maps the claims; a token seen again within its lifetime is answered from
+     * the cache with the mapping made the first time (when the same {@code mapper} instance is passed), without
+     * redoing any check but expiry.
+     *
+     * @param mapper turns the verified claims into the caller's value; must be a pure function (keep one instance)
+     * @return the mapped claims
+     * @throws TokenRejectedException   naming the rule that failed
+     * @throws IllegalArgumentException when the expected issuer or audience is null or blank
+     */
+    public <T> T validate(String token, String expectedIssuer, String expectedAudience,
+                          Function<JsonObject, T> mapper) throws TokenRejectedException {
         requireText(expectedIssuer, "expectedIssuer");
         requireText(expectedAudience, "expectedAudience");
-        checkShape(token);
+        checkLength(token);
         Instant now = settings.clock().instant();
+        // a cached token passed every check below, and no other string hashes to its key
         VerifiedTokenCache.Key cacheKey = VerifiedTokenCache.key(token, expectedIssuer, expectedAudience);
-        JsonObject cached = cache.get(cacheKey, now);
+        T cached = cache.get(cacheKey, now, mapper);
         if (cached != null) {
             return cached;
         }
+        checkShape(token);
         JwsHeader header = JwsHeader.read(token);
         AlgorithmPolicy.checkAllowed(header.alg(), settings);
         SigningKey key = KeySelector.select(keys, header.kid(), header.alg(), settings.allowSymmetricKeys());
@@ -83,18 +101,20 @@ public final class TokenValidator {
         JsonObject claims = parse(header.payload());
         now = settings.clock().instant();
         Instant expiresAt = ClaimChecks.check(claims, expectedIssuer, expectedAudience, now, settings.clockSkew());
-        cache.put(cacheKey, claims, expiresAt, now);
-        return claims;
+        return cache.put(cacheKey, claims, expiresAt, now, mapper);
     }
 
-    /** Size, alphabet and number of parts, before anything is parsed or hashed. */
-    private static void checkShape(String token) throws TokenRejectedException {
+    private static void checkLength(String token) throws TokenRejectedException {
         if (token == null || token.isEmpty()) {
             throw Rejections.reject(Rejections.MALFORMED + ": empty");
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw Rejections.reject(Rejections.TOO_LARGE);
         }
+    }
+
+    /** Alphabet and number of parts, before anything is parsed. */
+    private static void checkShape(String token) throws TokenRejectedException {
         int dots = 0;
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);

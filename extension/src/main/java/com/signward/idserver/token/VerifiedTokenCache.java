@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import jakarta.json.JsonObject;
 
@@ -24,8 +25,17 @@ final class VerifiedTokenCache {
     record Key(long h0, long h1, long h2, long h3, String issuer, String audience) {
     }
 
-    private record Entry(JsonObject claims, Instant expiresAt) {
+    /** The claims, and the caller's mapping of them, made once per entry by the mapper that validated it. */
+    private record Entry(JsonObject claims, Instant expiresAt, Function<JsonObject, ?> mapper, Object mapped) {
     }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    });
 
     private final int capacity;
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
@@ -38,39 +48,43 @@ final class VerifiedTokenCache {
         this.capacity = capacity;
     }
 
-    /** @param token a token made only of base64url characters and dots (so ASCII encoding is exact) */
+    /**
+     * @param token any string: a non-ASCII character encodes as {@code ?}, which no valid token contains, so a
+     *              string that is not a valid token never hashes to a cached token's key
+     */
     static Key key(String token, String issuer, String audience) {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
         ByteBuffer hash = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.US_ASCII)));
         return new Key(hash.getLong(), hash.getLong(), hash.getLong(), hash.getLong(), issuer, audience);
     }
 
     /**
-     * @return the claims of a validated token, or null when the token is not cached
+     * @return the mapped claims of a validated token (mapped again only when another mapper cached them), or null
+     *         when the token is not cached
      * @throws TokenRejectedException "token expired" when the cached token's lifetime is over
      */
-    JsonObject get(Key key, Instant now) throws TokenRejectedException {
+    @SuppressWarnings("unchecked")
+    <T> T get(Key key, Instant now, Function<JsonObject, T> mapper) throws TokenRejectedException {
         Entry entry = entries.get(key);
         if (entry == null) {
             return null;
         }
         if (now.isBefore(entry.expiresAt())) {
-            return entry.claims();
+            return entry.mapper() == mapper ? (T) entry.mapped() : mapper.apply(entry.claims());
         }
         entries.remove(key, entry);
         throw Rejections.reject(Rejections.EXPIRED);
     }
 
-    void put(Key key, JsonObject claims, Instant expiresAt, Instant now) {
+    /** Caches a validated token's claims with their mapping; returns the mapping. */
+    <T> T put(Key key, JsonObject claims, Instant expiresAt, Instant now, Function<JsonObject, T> mapper) {
         if (entries.size() >= capacity) {
             evict(now);
         }
-        entries.put(key, new Entry(claims, expiresAt));
+        T mapped = mapper.apply(claims);
+        entries.put(key, new Entry(claims, expiresAt, mapper, mapped));
+        return mapped;
     }
 
     int size() {

@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a {@code returnTo} value may be redirected to after login: only a path within the
@@ -57,21 +58,8 @@ final class ReturnTarget {
 
     /** The path and each of its decodings: no other origin, no backslash, no control character, no dot segment. */
     private static boolean safePath(String path) {
-        String current = path;
-        for (int round = 0; round <= MAX_DECODING_ROUNDS; round++) {
-            if (!pathShapeOk(current) || !pathShapeOk(Normalizer.normalize(current, Normalizer.Form.NFKC))) {
-                return false;
-            }
-            String decoded = decode(current);
-            if (decoded == null) {
-                return false;
-            }
-            if (decoded.equals(current)) {
-                return true;
-            }
-            current = decoded;
-        }
-        return false; // still changing after several rounds: refuse rather than guess
+        return safeAtEveryDecoding(path,
+                p -> pathShapeOk(p) && pathShapeOk(Normalizer.normalize(p, Normalizer.Form.NFKC)));
     }
 
     private static boolean pathShapeOk(String path) {
@@ -80,9 +68,17 @@ final class ReturnTarget {
     }
 
     private static boolean safeQuery(String query) {
-        String current = query;
+        return safeAtEveryDecoding(query, q -> !hasControl(q.replace(' ', '_')));
+    }
+
+    /**
+     * Percent-decodes {@code value} until it stops changing, checking {@code safe} at every round; a value still
+     * changing after several rounds, or one that does not decode, is refused rather than guessed at.
+     */
+    private static boolean safeAtEveryDecoding(String value, Predicate<String> safe) {
+        String current = value;
         for (int round = 0; round <= MAX_DECODING_ROUNDS; round++) {
-            if (hasControl(current.replace(' ', '_'))) {
+            if (!safe.test(current)) {
                 return false;
             }
             String decoded = decode(current);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** Validated tokens are served from a bounded, hash-keyed cache until they expire. */
 class VerifiedTokenCacheTest {
+
+    private static final Function<JsonObject, JsonObject> ID = Function.identity();
     private final ValidatorFixture f = new ValidatorFixture(TestKeys.RSA_1);
 
     @Test
@@ -84,10 +87,10 @@ class VerifiedTokenCacheTest {
         Instant now = Instant.now();
         JsonObject claims = Json.createObjectBuilder().add("sub", "x").build();
         for (int i = 0; i < 1000; i++) {
-            cache.put(VerifiedTokenCache.key("token" + i, "iss", "aud"), claims, now.plusSeconds(60), now);
+            cache.put(VerifiedTokenCache.key("token" + i, "iss", "aud"), claims, now.plusSeconds(60), now, ID);
             assertTrue(cache.size() <= 100, "size " + cache.size());
         }
-        assertSame(claims, cache.get(VerifiedTokenCache.key("token999", "iss", "aud"), now));
+        assertSame(claims, cache.get(VerifiedTokenCache.key("token999", "iss", "aud"), now, ID));
     }
 
     @Test
@@ -96,17 +99,30 @@ class VerifiedTokenCacheTest {
         Instant now = Instant.now();
         JsonObject claims = Json.createObjectBuilder().build();
         for (int i = 0; i < 5; i++) {
-            cache.put(VerifiedTokenCache.key("live" + i, "i", "a"), claims, now.plusSeconds(600), now);
+            cache.put(VerifiedTokenCache.key("live" + i, "i", "a"), claims, now.plusSeconds(600), now, ID);
         }
         for (int i = 0; i < 5; i++) {
-            cache.put(VerifiedTokenCache.key("short" + i, "i", "a"), claims, now.plusSeconds(5), now);
+            cache.put(VerifiedTokenCache.key("short" + i, "i", "a"), claims, now.plusSeconds(5), now, ID);
         }
         Instant later = now.plusSeconds(10);
-        cache.put(VerifiedTokenCache.key("new", "i", "a"), claims, later.plusSeconds(600), later);
+        cache.put(VerifiedTokenCache.key("new", "i", "a"), claims, later.plusSeconds(600), later, ID);
         assertEquals(6, cache.size());
         for (int i = 0; i < 5; i++) {
-            assertSame(claims, cache.get(VerifiedTokenCache.key("live" + i, "i", "a"), later));
+            assertSame(claims, cache.get(VerifiedTokenCache.key("live" + i, "i", "a"), later, ID));
         }
-        assertNull(cache.get(VerifiedTokenCache.key("short0", "i", "a"), later));
+        assertNull(cache.get(VerifiedTokenCache.key("short0", "i", "a"), later, ID));
+    }
+
+    @Test
+    void aHitReturnsTheMappingOfTheMapperThatCachedIt() throws Exception {
+        VerifiedTokenCache cache = new VerifiedTokenCache(10);
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        JsonObject claims = jakarta.json.Json.createObjectBuilder().add("sub", "u1").build();
+        Function<JsonObject, String> subject = c -> new String(c.getString("sub"));
+        VerifiedTokenCache.Key key = VerifiedTokenCache.key("t", "i", "a");
+        String mapped = cache.put(key, claims, now.plusSeconds(60), now, subject);
+        assertSame(mapped, cache.get(key, now, subject), "the same mapper gets the cached mapping");
+        assertEquals("u1", cache.get(key, now, c -> c.getString("sub")), "another mapper maps again");
+        assertSame(claims, cache.get(key, now, ID));
     }
 }

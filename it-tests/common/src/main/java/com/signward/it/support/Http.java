@@ -18,7 +18,9 @@ import java.util.Optional;
 /** A small HTTP client for the tests (JDK java.net.http). */
 public final class Http {
 
+    // HTTP/1.1: no h2c upgrade attempts on plain http (as a typical API client)
     private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
