@@ -1,0 +1,151 @@
+package com.signward.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs {@link TokenValidationBenchmark} (all four ways, RS256 and ES256) in one JMH run and prints each
+ * throughput as a ratio to the bare JCA signature check, with the error propagated from JMH's 99.9 % confidence
+ * intervals. Options: {@code --sketches=true} (adds {@link ProposalBenchmark}), {@code --forks=1 --warmup=3 --measurement=5 --time=2s --threads=1 --prof=gc --out=DIR}, and to narrow a
+ * profiling run {@code --benchmarks=signwardMiss|jcaVerify --alg=RS256}.
+ * Writes {@code DIR/jmh.json} and {@code DIR/ratios.md}.
+ */
+public final class RatioRunner {
+    private static final List<String> ORDER = List.of("jcaVerify", "smallryeVerify", "signwardMiss", "signwardHit",
+            "missSingleParse", "hitWithMappedUser");
+    private static final Map<String, String> LABELS = Map.of(
+            "jcaVerify", "(1) JCA Signature.verify (floor)",
+            "smallryeVerify", "(2) smallrye-jwt DefaultJWTParser.verify",
+            "signwardMiss", "(3) SignwardClient.validateToken, cache miss",
+            "signwardHit", "(4) SignwardClient.validateToken, cache hit",
+            "missSingleParse", "(3*) sketch: miss with one jose4j parse (README)",
+            "hitWithMappedUser", "(4*) sketch: hit returning the mapped user (README)");
+    private static final Map<String, Double> TARGETS = Map.of("signwardMiss", 0.9, "signwardHit", 25.0,
+            "missSingleParse", 0.9, "hitWithMappedUser", 25.0);
+
+    private RatioRunner() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        Map<String, String> opts = new LinkedHashMap<>(Map.of("forks", "1", "warmup", "3", "measurement", "5",
+                "time", "2s", "threads", "1", "out", "target/bench"));
+        for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("expected --name=value, got " + arg);
+            }
+            opts.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Path out = Path.of(opts.get("out"));
+        Files.createDirectories(out);
+        TimeValue time = TimeValue.fromString(opts.get("time"));
+        ChainedOptionsBuilder builder = new OptionsBuilder()
+                .include("com\\.signward\\.bench\\.(TokenValidation|Proposal)Benchmark\\.("
+                        + opts.getOrDefault("benchmarks", String.join("|", ORDER.subList(0, "true".equals(
+                                opts.get("sketches")) ? ORDER.size() : 4))) + ")$")
+                .forks(Integer.parseInt(opts.get("forks")))
+                .warmupIterations(Integer.parseInt(opts.get("warmup")))
+                .warmupTime(time)
+                .measurementIterations(Integer.parseInt(opts.get("measurement")))
+                .measurementTime(time)
+                .threads(Integer.parseInt(opts.get("threads")))
+                .jvmArgsAppend("-Xms1g", "-Xmx1g")
+                .resultFormat(ResultFormatType.JSON)
+                .result(out.resolve("jmh.json").toString());
+        if (opts.containsKey("prof")) {
+            for (String profiler : opts.get("prof").split(",")) {
+                builder.addProfiler(profiler);
+            }
+        }
+        if (opts.containsKey("alg")) { // e.g. --alg=RS256
+            builder.param("alg", opts.get("alg").split(","));
+        }
+        String loadBefore = loadAverage();
+        Collection<RunResult> results = new Runner(builder.build()).run();
+        opts.put("load", loadBefore + " before, " + loadAverage() + " after");
+        String table = table(results, opts);
+        System.out.println();
+        System.out.println(table);
+        Files.writeString(out.resolve("ratios.md"), table);
+    }
+
+    static String table(Collection<RunResult> results, Map<String, String> opts) {
+        Map<String, Map<String, Result<?>>> byAlg = new LinkedHashMap<>();
+        for (RunResult run : results) {
+            String alg = run.getParams().getParam("alg");
+            String method = run.getParams().getBenchmark();
+            method = method.substring(method.lastIndexOf('.') + 1);
+            byAlg.computeIfAbsent(alg, a -> new LinkedHashMap<>()).put(method, run.getPrimaryResult());
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "Token validation, %s, %d cores, Java %s, JMH %s fork(s), %s x %s warm-up, "
+                        + "%s x %s measurement, %s thread(s); error = 99.9%% CI%n%n",
+                ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), opts.get("forks"), opts.get("warmup"), opts.get("time"),
+                opts.get("measurement"), opts.get("time"), opts.get("threads")));
+        s.append("Load average (1/5/15 min; other processes share the cores): ").append(opts.get("load")).append("\n\n");
+        s.append("| alg | way | ops/s | ± error | ratio to (1) | target |\n");
+        s.append("|---|---|---:|---:|---:|---|\n");
+        for (Map.Entry<String, Map<String, Result<?>>> entry : byAlg.entrySet()) {
+            Result<?> floor = entry.getValue().get("jcaVerify");
+            for (String method : ORDER) {
+                Result<?> r = entry.getValue().get(method);
+                if (r == null) {
+                    continue;
+                }
+                String ratio = "n/a";
+                String target = "";
+                if (floor != null) {
+                    double q = r.getScore() / floor.getScore();
+                    double err = q * Math.hypot(relative(r), relative(floor));
+                    ratio = String.format(Locale.ROOT, "%.2f× ± %.2f", q, err);
+                    Double wanted = TARGETS.get(method);
+                    if (wanted != null) {
+                        target = String.format(Locale.ROOT, "≥ %s×: %s", trim(wanted), q >= wanted ? "met" : "MISSED");
+                    }
+                }
+                s.append(String.format(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %s | %s |%n", entry.getKey(),
+                        LABELS.get(method), r.getScore(), r.getScoreError(), ratio, target));
+            }
+        }
+        return s.toString();
+    }
+
+    /** The machine's load average (Linux), to judge whether other processes disturbed the run. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static double relative(Result<?> r) {
+        double error = r.getScoreError();
+        return Double.isNaN(error) ? 0 : error / r.getScore();
+    }
+
+    private static String trim(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}
