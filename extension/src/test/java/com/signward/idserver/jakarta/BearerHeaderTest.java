@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BearerHeaderTest {
 
@@ -33,5 +35,14 @@ class BearerHeaderTest {
         assertEquals(BearerHeader.Kind.MALFORMED, kind("Bearer a b"));
         assertEquals(BearerHeader.Kind.MALFORMED, kind("Bearer a\"b"));
         assertEquals(BearerHeader.Kind.MALFORMED, kind("Bearer abc", "Bearer def"));
+    }
+
+    @Test
+    void b64TokenGrammar() {
+        assertTrue(BearerHeader.isB64Token("aZ09-._~+/=="));
+        assertFalse(BearerHeader.isB64Token("=="));
+        assertFalse(BearerHeader.isB64Token("a=b"));
+        assertFalse(BearerHeader.isB64Token("a\u00e9"));
+        assertFalse(BearerHeader.isB64Token("a,b"));
     }
 }
