@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 import com.signward.idserver.ResilienceJwksTest.LoopbackProvider;
 import com.signward.idserver.ResilienceJwksTest.Minter;
-import com.signward.idserver.ResilienceJwksTest.MovableClock;
+import com.signward.idserver.token.MutableClock;
 
 /**
  * A provider slower than the client's timeout, and many concurrent callers with different users. Bounds on
@@ -40,7 +40,7 @@ class ResilienceLoadTest {
     private static final long BOUND_MILLIS = 3 * TIMEOUT.toMillis();
     private static final int CALLERS = 40;
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
     private LoopbackProvider provider;
     private SignwardClient client;
     private Minter minter;
