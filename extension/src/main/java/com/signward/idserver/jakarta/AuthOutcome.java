@@ -20,6 +20,13 @@ public record AuthOutcome(SignwardUser user, String realm, String rejection, int
     /** Request attribute name. */
     public static final String ATTRIBUTE = AuthOutcome.class.getName();
 
+    /**
+     * Request attribute holding the {@code WebLogin} that must answer this request in the filter chain (the logout
+     * route: invalidating the session inside the authentication mechanism upsets Weld's conversation context on
+     * WildFly).
+     */
+    public static final String WEB_ROUTE_ATTRIBUTE = AuthOutcome.class.getName() + ".webRoute";
+
     public AuthOutcome {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(realm, "realm");

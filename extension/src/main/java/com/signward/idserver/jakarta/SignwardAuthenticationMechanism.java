@@ -23,7 +23,7 @@ import java.util.Optional;
  *   <li>valid bearer token (RFC 6750 header only): the caller is logged in with its roles as groups; a bearer
  *       header always wins over a browser session;</li>
  *   <li>invalid bearer token: 401 {@code error="invalid_token"} on every URL, public ones included — a presented
- *       bad credential is always rejected (on URLs without a constraint {@code RejectedCredentialFilter} answers,
+ *       bad credential is always rejected (on URLs without a constraint {@code SignwardRequestFilter} answers,
  *       because not every runtime honours a failure there);</li>
  *   <li>browser login on ({@code signward.login.enabled}): the login, callback and logout routes, and the session's
  *       user on every request, tokens refreshed when close to expiry;</li>
@@ -54,6 +54,11 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (webLogin != null && webLogin.isLogoutRoute(request) && !context.isProtected()) {
+            // answered by SignwardRequestFilter, where invalidating the session is ordinary servlet work
+            request.setAttribute(AuthOutcome.WEB_ROUTE_ATTRIBUTE, webLogin);
+            return context.doNothing();
+        }
         try {
             if (webLogin != null && webLogin.handleRoute(request, response)) {
                 return AuthenticationStatus.SEND_CONTINUE;

@@ -101,6 +101,11 @@ public final class WebLogin {
         return true;
     }
 
+    /** Whether the request is for the logout route (path relative to the context path). */
+    public boolean isLogoutRoute(HttpServletRequest request) {
+        return pathWithinApplication(request).equals(settings.logoutPath());
+    }
+
     /**
      * The session's user, refreshing tokens first when the access token expires within the margin (one refresh
      * per session at a time; concurrent requests share it). When a refresh fails transiently the current user is

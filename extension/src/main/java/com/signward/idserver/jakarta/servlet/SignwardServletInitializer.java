@@ -16,7 +16,7 @@ import java.util.Set;
  * Absorbs runtime differences at start-up, from inside the jar: turns on RESTEasy's {@code @RolesAllowed}
  * support (WildFly ignores the annotation otherwise), declares the roles the application names in
  * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles), and
- * installs {@link RejectedCredentialFilter} in front of every other filter.
+ * installs {@link SignwardRequestFilter} in front of every other filter.
  */
 @HandlesTypes({Path.class, RolesAllowed.class, DeclareRoles.class})
 public class SignwardServletInitializer implements ServletContainerInitializer {
@@ -30,8 +30,8 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
         if (!roles.isEmpty()) {
             context.declareRoles(roles.toArray(String[]::new));
         }
-        FilterRegistration.Dynamic filter = context.addFilter(RejectedCredentialFilter.class.getName(),
-                RejectedCredentialFilter.class);
+        FilterRegistration.Dynamic filter = context.addFilter(SignwardRequestFilter.class.getName(),
+                SignwardRequestFilter.class);
         if (filter != null) {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");

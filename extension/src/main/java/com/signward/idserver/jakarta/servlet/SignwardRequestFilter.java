@@ -2,6 +2,7 @@ package com.signward.idserver.jakarta.servlet;
 
 import com.signward.idserver.jakarta.AuthOutcome;
 import com.signward.idserver.jakarta.Challenge;
+import com.signward.idserver.web.WebLogin;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -11,11 +12,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Answers 401 {@code error="invalid_token"} (or 503) when the mechanism rejected the presented token, on URLs
- * without a security constraint too. Some runtimes (Open Liberty) let such requests through anonymously;
- * with this filter a bad credential gets the same answer everywhere.
+ * The jar's filter, in front of every other one:
+ * <ul>
+ *   <li>answers 401 {@code error="invalid_token"} (or 503) when the mechanism rejected the presented token, on URLs
+ *       without a security constraint too — some runtimes (Open Liberty) let such requests through anonymously;
+ *       with this filter a bad credential gets the same answer everywhere;</li>
+ *   <li>runs the browser-login route the mechanism handed over (logout), so that the session is invalidated in the
+ *       filter chain like any servlet code does.</li>
+ * </ul>
  */
-public class RejectedCredentialFilter extends HttpFilter {
+public class SignwardRequestFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
 
     @Override
@@ -24,6 +30,10 @@ public class RejectedCredentialFilter extends HttpFilter {
         AuthOutcome outcome = AuthOutcome.from(request.getAttribute(AuthOutcome.ATTRIBUTE));
         if (outcome != null && outcome.rejected()) {
             Challenge.writeRejection(response, outcome);
+            return;
+        }
+        if (request.getAttribute(AuthOutcome.WEB_ROUTE_ATTRIBUTE) instanceof WebLogin webLogin
+                && webLogin.handleRoute(request, response)) {
             return;
         }
         chain.doFilter(request, response);
