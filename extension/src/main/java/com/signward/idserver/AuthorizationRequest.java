@@ -29,7 +29,7 @@ public final class AuthorizationRequest {
         }
         this.redirectUri = b.redirectUri;
         if (b.scopes != null) {
-            b.scopes.forEach(OptionChecks::checkScope);
+            b.scopes.forEach(SignwardOptions::checkScope);
         }
         this.scopes = b.scopes == null || b.scopes.isEmpty() ? List.of() : List.copyOf(b.scopes);
         this.state = b.state;

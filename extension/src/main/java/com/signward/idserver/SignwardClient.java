@@ -1,24 +1,33 @@
 package com.signward.idserver;
 
+import com.signward.idserver.internal.jwt.AccessTokenRules;
+import com.signward.idserver.internal.jwt.AccessTokenValidator;
+import com.signward.idserver.internal.jwt.IdTokenRules;
+import com.signward.idserver.internal.jwt.KeysUnavailableException;
+import com.signward.idserver.internal.jwt.TokenRejectedException;
+import com.signward.idserver.internal.oidc.ClientBridge;
+import com.signward.idserver.internal.oidc.Http;
+import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.internal.oidc.Pkce;
+import com.signward.idserver.internal.oidc.ProviderMetadata;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Client of a Signward identity server: authorization URLs with PKCE, code exchange, refresh,
- * userinfo, revocation, logout URLs and local validation of access tokens against the server's JWKS.
+ * Client of a Signward identity server: authorization URLs with PKCE, code exchange, refresh, userinfo,
+ * revocation, logout URLs, and local validation of access tokens and ID tokens against the server's JWKS.
  *
- * <p>One instance serves all threads of an application. The discovery document is fetched on first
- * use and cached (concurrent first callers share one request; a failure is retried on the next call).
- * Every network method has an {@code …Async} twin returning a {@link CompletionStage} that completes
- * with the same exceptions. Failures are {@link SignwardException}s; none of their messages contains a
- * token, a code or a secret.
+ * <p>One instance serves all threads of an application. The discovery document is fetched on first use and cached
+ * (concurrent first callers share one request; a failure is retried on the next call). Every method that may use
+ * the network has an {@code …Async} twin returning a {@link CompletionStage} that completes with the same
+ * exceptions. Failures are {@link SignwardException}s; none of their messages contains a token, a code or a secret.
  *
  * <pre>{@code
  * try (SignwardClient client = new SignwardClient(options)) {
@@ -28,13 +37,15 @@ import java.util.concurrent.CompletionStage;
  */
 public class SignwardClient implements AutoCloseable {
 
-    private final SignwardOptions options;
-    private final boolean ownsHttpClient;
-    private volatile Parts parts;
-
-    private record Parts(HttpClient http, Discovery discovery, TokenEndpoint tokens, UserInfoEndpoint userInfo,
-                         TokenVerification verification) {
+    static {
+        ClientBridge.register(client -> ((SignwardClient) client).core());
     }
+
+    private final SignwardOptions options;
+    private final OidcCore core;
+    private final AccessTokenValidator<SignwardUser> accessTokens;
+    private volatile AccessTokenRules defaultRules;
+    private volatile boolean closed;
 
     /**
      * Creates a client with its own {@link HttpClient}, closed by {@link #close()}.
@@ -42,7 +53,7 @@ public class SignwardClient implements AutoCloseable {
      * @param options the configuration
      */
     public SignwardClient(SignwardOptions options) {
-        this(options, HttpSupport.newClient(Objects.requireNonNull(options, "options")), true, Clock.systemUTC());
+        this(options, null, Clock.systemUTC());
     }
 
     /**
@@ -53,7 +64,7 @@ public class SignwardClient implements AutoCloseable {
      * @param httpClient a shared HTTP client
      */
     public SignwardClient(SignwardOptions options, HttpClient httpClient) {
-        this(options, Objects.requireNonNull(httpClient, "httpClient"), false, Clock.systemUTC());
+        this(options, Objects.requireNonNull(httpClient, "httpClient"), Clock.systemUTC());
         if (!options.verifySsl()) {
             System.getLogger(SignwardClient.class.getName()).log(System.Logger.Level.WARNING,
                     "verifySsl=false has no effect on a supplied HttpClient: configure its SSLContext instead");
@@ -66,17 +77,17 @@ public class SignwardClient implements AutoCloseable {
      */
     protected SignwardClient() {
         this.options = null;
-        this.ownsHttpClient = false;
+        this.core = null;
+        this.accessTokens = null;
     }
 
-    SignwardClient(SignwardOptions options, HttpClient http, boolean ownsHttpClient, Clock clock) {
+    /** @param http a shared client, or {@code null} to create (and own) one */
+    SignwardClient(SignwardOptions options, HttpClient http, Clock clock) {
         this.options = Objects.requireNonNull(options, "options");
-        this.ownsHttpClient = ownsHttpClient;
-        Discovery discovery = new Discovery(http, options);
-        HttpJwksFetcher jwks = new HttpJwksFetcher(http,
-                () -> HttpSupport.await(discovery.get()).jwksUri(), options.timeout());
-        this.parts = new Parts(http, discovery, new TokenEndpoint(http, options), new UserInfoEndpoint(http, options),
-                new TokenVerification(options, jwks, clock));
+        this.core = new OidcCore(options.config(), http != null ? http : Http.newClient(options.config()),
+                http == null, clock);
+        this.accessTokens = new AccessTokenValidator<>(core.accessTokens(), options.tokenCacheSize(),
+                claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim()));
     }
 
     /** @return the options this client was built with */
@@ -94,22 +105,8 @@ public class SignwardClient implements AutoCloseable {
      */
     public URI authorizeUrl(AuthorizationRequest request) {
         Objects.requireNonNull(request, "request");
-        ProviderMetadata metadata = parts().discovery().loaded();
-        URI endpoint = metadata != null
-                ? metadata.authorizationEndpoint() : URI.create(options.authority() + "/connect/authorize");
-        List<String> scopes = request.scopes().isEmpty() ? options.scopes() : request.scopes();
-        FormBody query = new FormBody()
-                .add("response_type", "code")
-                .add("client_id", options.clientId())
-                .add("redirect_uri", request.redirectUri())
-                .add("scope", String.join(" ", scopes))
-                .add("state", request.state())
-                .add("nonce", request.nonce());
-        if (request.codeChallenge() != null) {
-            query.add("code_challenge", request.codeChallenge()).add("code_challenge_method", "S256");
-        }
-        request.extraParameters().forEach(query::add);
-        return Urls.withQuery(endpoint, query);
+        return core().authorizeUrl(request.redirectUri(), request.scopes(), request.state(), request.nonce(),
+                request.codeChallenge(), request.extraParameters());
     }
 
     /**
@@ -121,15 +118,12 @@ public class SignwardClient implements AutoCloseable {
      * @return the URL, the verifier to keep for {@link #exchangeCode}, and the state and nonce sent
      */
     public PkceAuthorization authorizeUrlWithPkce(String redirectUri, String state, String nonce) {
+        requireText(redirectUri, "redirectUri");
         String verifier = Pkce.newVerifier();
         String actualState = state != null ? state : Pkce.newState();
         String actualNonce = nonce != null ? nonce : Pkce.newState();
-        URI url = authorizeUrl(AuthorizationRequest.builder()
-                .redirectUri(redirectUri)
-                .state(actualState)
-                .nonce(actualNonce)
-                .codeChallenge(Pkce.challenge(verifier))
-                .build());
+        URI url = core().authorizeUrl(redirectUri, java.util.List.of(), actualState, actualNonce,
+                Pkce.challenge(verifier), Map.of());
         return new PkceAuthorization(url, verifier, actualState, actualNonce);
     }
 
@@ -144,7 +138,7 @@ public class SignwardClient implements AutoCloseable {
      * @throws SignwardException      when the server cannot be reached
      */
     public TokenResponse exchangeCode(String code, String redirectUri, String codeVerifier) {
-        return HttpSupport.await(exchangeCodeAsync(code, redirectUri, codeVerifier));
+        return Failures.await(exchangeCodeAsync(code, redirectUri, codeVerifier));
     }
 
     /**
@@ -158,11 +152,7 @@ public class SignwardClient implements AutoCloseable {
     public CompletionStage<TokenResponse> exchangeCodeAsync(String code, String redirectUri, String codeVerifier) {
         requireText(code, "code");
         requireText(redirectUri, "redirectUri");
-        return grant(new FormBody()
-                .add("grant_type", "authorization_code")
-                .add("code", code)
-                .add("redirect_uri", redirectUri)
-                .add("code_verifier", codeVerifier));
+        return Failures.translated(core().exchangeCode(code, redirectUri, codeVerifier).thenApply(TokenResponse::new));
     }
 
     /**
@@ -173,7 +163,7 @@ public class SignwardClient implements AutoCloseable {
      * @throws TokenExchangeException when the server refuses, e.g. {@code invalid_grant}
      */
     public TokenResponse refreshToken(String refreshToken) {
-        return HttpSupport.await(refreshTokenAsync(refreshToken));
+        return Failures.await(refreshTokenAsync(refreshToken));
     }
 
     /**
@@ -184,12 +174,7 @@ public class SignwardClient implements AutoCloseable {
      */
     public CompletionStage<TokenResponse> refreshTokenAsync(String refreshToken) {
         requireText(refreshToken, "refreshToken");
-        return grant(new FormBody().add("grant_type", "refresh_token").add("refresh_token", refreshToken));
-    }
-
-    private CompletableFuture<TokenResponse> grant(FormBody form) {
-        Parts p = parts();
-        return p.discovery().get().thenCompose(metadata -> p.tokens().grant(metadata, form));
+        return Failures.translated(core().refresh(refreshToken).thenApply(TokenResponse::new));
     }
 
     /**
@@ -200,7 +185,7 @@ public class SignwardClient implements AutoCloseable {
      * @throws UserInfoException when the endpoint fails or refuses the token
      */
     public SignwardUser userinfo(String accessToken) {
-        return HttpSupport.await(userinfoAsync(accessToken));
+        return Failures.await(userinfoAsync(accessToken));
     }
 
     /**
@@ -211,17 +196,18 @@ public class SignwardClient implements AutoCloseable {
      */
     public CompletionStage<SignwardUser> userinfoAsync(String accessToken) {
         requireText(accessToken, "accessToken");
-        Parts p = parts();
-        return p.discovery().get().thenCompose(metadata -> p.userInfo().fetch(metadata, accessToken));
+        return Failures.translated(core().userinfo(accessToken).thenApply(this::user));
     }
 
     /**
-     * Validates an access token locally (signature against the JWKS, issuer, the configured audience,
-     * expiry) and maps its claims to a user.
+     * Validates an access token locally with the access-token rules (signature against the JWKS, {@code typ},
+     * issuer, the configured audience, expiry, allowed clients) and maps its claims to a user.
      *
      * @param token the compact JWS access token
      * @return the user
      * @throws InvalidTokenException naming the rule that failed
+     * @throws DiscoveryException    when the discovery document cannot be loaded
+     * @throws SignwardException     when no signing key can be loaded (a server problem, not a bad token)
      */
     public SignwardUser validateToken(String token) {
         return validateToken(token, options.audience());
@@ -235,15 +221,15 @@ public class SignwardClient implements AutoCloseable {
      * @return the user
      * @throws InvalidTokenException naming the rule that failed
      * @throws DiscoveryException    when the discovery document cannot be loaded
+     * @throws SignwardException     when no signing key can be loaded (a server problem, not a bad token)
      */
     public SignwardUser validateToken(String token, String audience) {
         requireText(audience, "audience");
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no token");
         }
-        Parts p = parts();
-        ProviderMetadata metadata = HttpSupport.await(p.discovery().get());
-        return p.verification().validate(token, metadata.issuer(), audience);
+        ProviderMetadata metadata = Failures.await(core().metadata());
+        return validate(token, metadata, audience);
     }
 
     /**
@@ -269,9 +255,44 @@ public class SignwardClient implements AutoCloseable {
         if (token == null || token.isBlank()) {
             return CompletableFuture.failedFuture(new InvalidTokenException("no token"));
         }
-        Parts p = parts();
-        return p.discovery().get()
-                .thenApply(metadata -> p.verification().validate(token, metadata.issuer(), audience));
+        return Failures.translated(core().metadata().thenApply(metadata -> validate(token, metadata, audience)));
+    }
+
+    private SignwardUser validate(String token, ProviderMetadata metadata, String audience) {
+        AccessTokenRules rules = defaultRules;
+        if (rules == null || !rules.issuer().equals(metadata.issuer())) {
+            rules = core.accessRules(metadata.issuer(), options.audience());
+            defaultRules = rules;
+        }
+        try {
+            return accessTokens.validate(token, rules.withAudience(audience));
+        } catch (TokenRejectedException | KeysUnavailableException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    /**
+     * Validates an ID token locally with the ID-token rules of OpenID Connect Core §3.1.3.7: signature (JWKS, or the
+     * client secret for HS256/384/512), {@code typ}, issuer, {@code aud} containing the client id, {@code azp},
+     * {@code sub}, expiry and, when given, the {@code nonce}. Not for access tokens: use {@link #validateToken}.
+     *
+     * @param idToken the compact JWS ID token
+     * @param nonce   the nonce sent in the authorization request, or {@code null} not to check it
+     * @return the user the ID token describes
+     * @throws InvalidTokenException naming the rule that failed
+     * @throws SignwardException     when discovery or the signing keys cannot be loaded
+     */
+    public SignwardUser validateIdToken(String idToken, String nonce) {
+        if (idToken == null || idToken.isBlank()) {
+            throw new InvalidTokenException("no token");
+        }
+        ProviderMetadata metadata = Failures.await(core().metadata());
+        try {
+            return user(core.verifyIdToken(idToken, IdTokenRules.standalone(metadata.issuer(), options.clientId(),
+                    options.clockSkew(), nonce)).claims());
+        } catch (TokenRejectedException | KeysUnavailableException e) {
+            throw Failures.translate(e);
+        }
     }
 
     /**
@@ -282,7 +303,7 @@ public class SignwardClient implements AutoCloseable {
      * @throws TokenExchangeException when the server refuses
      */
     public void revokeToken(String token, String tokenTypeHint) {
-        HttpSupport.await(revokeTokenAsync(token, tokenTypeHint));
+        Failures.await(revokeTokenAsync(token, tokenTypeHint));
     }
 
     /**
@@ -294,8 +315,7 @@ public class SignwardClient implements AutoCloseable {
      */
     public CompletionStage<Void> revokeTokenAsync(String token, String tokenTypeHint) {
         requireText(token, "token");
-        Parts p = parts();
-        return p.discovery().get().thenCompose(metadata -> p.tokens().revoke(metadata, token, tokenTypeHint));
+        return Failures.translated(core().revoke(token, tokenTypeHint));
     }
 
     /**
@@ -306,14 +326,22 @@ public class SignwardClient implements AutoCloseable {
      * @param postLogoutRedirectUri where to return after logout (registered at Signward), or {@code null}
      * @param state                 echoed back on the return, or {@code null}
      * @return the URL to send the browser to
+     * @throws DiscoveryException when the discovery document cannot be loaded
      */
     public URI endSessionUrl(String idTokenHint, String postLogoutRedirectUri, String state) {
-        ProviderMetadata metadata = HttpSupport.await(parts().discovery().get());
-        return Urls.withQuery(metadata.endSessionEndpoint(), new FormBody()
-                .add("id_token_hint", idTokenHint)
-                .add("post_logout_redirect_uri", postLogoutRedirectUri)
-                .add("state", state)
-                .add("client_id", options.clientId()));
+        return Failures.await(endSessionUrlAsync(idTokenHint, postLogoutRedirectUri, state));
+    }
+
+    /**
+     * Asynchronous {@link #endSessionUrl}.
+     *
+     * @param idTokenHint           the ID token, or {@code null}
+     * @param postLogoutRedirectUri where to return after logout, or {@code null}
+     * @param state                 echoed back on the return, or {@code null}
+     * @return the URL, eventually
+     */
+    public CompletionStage<URI> endSessionUrlAsync(String idTokenHint, String postLogoutRedirectUri, String state) {
+        return Failures.translated(core().endSessionUrl(idTokenHint, postLogoutRedirectUri, state));
     }
 
     /** @return {@code {webBaseUrl or authority}/Auth/MyPrivacy}, the user's privacy center (no network) */
@@ -327,7 +355,16 @@ public class SignwardClient implements AutoCloseable {
      * @throws DiscoveryException when it cannot be loaded or its issuer does not match
      */
     public JsonObject discovery() {
-        return HttpSupport.await(parts().discovery().get()).document();
+        return Failures.await(discoveryAsync());
+    }
+
+    /**
+     * Asynchronous {@link #discovery()}.
+     *
+     * @return the discovery document, eventually
+     */
+    public CompletionStage<JsonObject> discoveryAsync() {
+        return Failures.translated(core().metadata().thenApply(ProviderMetadata::document));
     }
 
     /**
@@ -337,9 +374,16 @@ public class SignwardClient implements AutoCloseable {
      * @throws DiscoveryException when the document cannot be loaded
      */
     public void refreshMetadata() {
-        Parts p = parts();
-        HttpSupport.await(p.discovery().refresh());
-        p.verification().invalidate();
+        Failures.await(refreshMetadataAsync());
+    }
+
+    /**
+     * Asynchronous {@link #refreshMetadata()}.
+     *
+     * @return completes when the new document is in use
+     */
+    public CompletionStage<Void> refreshMetadataAsync() {
+        return Failures.translated(core().refreshMetadata().thenApply(metadata -> null));
     }
 
     /**
@@ -349,30 +393,26 @@ public class SignwardClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        Parts p = parts;
-        parts = null;
-        if (p != null && ownsHttpClient && p.http() instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                System.getLogger(SignwardClient.class.getName())
-                        .log(System.Logger.Level.DEBUG, "closing the HTTP client failed", e);
-            }
+        if (!closed && core != null) {
+            closed = true;
+            core.close();
         }
     }
 
-    private Parts parts() {
-        Parts p = parts;
-        if (p == null) {
+    private OidcCore core() {
+        if (closed || core == null) {
             throw new IllegalStateException("this SignwardClient is closed");
         }
-        return p;
+        return core;
     }
 
-    private static String requireText(String value, String name) {
+    private SignwardUser user(Map<String, Object> claims) {
+        return SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim());
+    }
+
+    private static void requireText(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
         }
-        return value;
     }
 }

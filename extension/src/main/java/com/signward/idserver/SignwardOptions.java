@@ -1,14 +1,20 @@
 package com.signward.idserver;
 
-import com.signward.idserver.token.ValidationSettings;
+import com.signward.idserver.internal.jwt.AccessTokenValidator;
+import com.signward.idserver.internal.jwt.AlgorithmPolicy;
+import com.signward.idserver.internal.oidc.OidcConfig;
+import com.signward.idserver.internal.oidc.Urls;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Immutable configuration of a {@link SignwardClient}. Create it with {@link #builder()}; every
- * accessor has the name of its builder method.
+ * accessor has the name of its builder method. This class holds every default and bound of the client: the Jakarta
+ * integration sets only what the application configured and leaves the rest to the builder.
  *
  * <pre>{@code
  * SignwardOptions options = SignwardOptions.builder()
@@ -35,27 +41,49 @@ public final class SignwardOptions {
     private final Duration jwksMaxStale;
     private final String rolesClaim;
     private final String customRolesClaim;
+    private final List<String> accessTokenTypes;
+    private final List<String> allowedClients;
+    private final int tokenCacheSize;
+
+    /** Largest accepted clock skew. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    /** Largest accepted verified-token cache. */
+    static final int MAX_TOKEN_CACHE_SIZE = 1_000_000;
 
     private SignwardOptions(Builder b) {
-        this.authority = Urls.baseUrl("authority", b.authority, true);
-        this.clientId = OptionChecks.required("clientId", b.clientId);
+        this.authority = baseUrl("authority", b.authority, true);
+        this.clientId = required("clientId", b.clientId);
         this.clientSecret = b.clientSecret == null || b.clientSecret.isBlank() ? null : b.clientSecret;
-        this.scopes = OptionChecks.scopes(b.scopes);
-        this.audience = OptionChecks.required("audience", b.audience);
+        this.scopes = scopes(b.scopes);
+        this.audience = required("audience", b.audience);
         this.issuer = b.issuer == null || b.issuer.isBlank() ? null : b.issuer.strip();
-        this.timeout = OptionChecks.positive("timeout", b.timeout);
+        this.timeout = positive("timeout", b.timeout);
         this.verifySsl = b.verifySsl;
         this.webBaseUrl = b.webBaseUrl == null || b.webBaseUrl.isBlank()
-                ? null : Urls.baseUrl("webBaseUrl", b.webBaseUrl, false);
-        this.clockSkew = OptionChecks.atMost("clockSkew", OptionChecks.notNegative("clockSkew", b.clockSkew),
-                ValidationSettings.MAX_CLOCK_SKEW);
+                ? null : baseUrl("webBaseUrl", b.webBaseUrl, false);
+        this.clockSkew = notNegative("clockSkew", b.clockSkew);
+        if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new InvalidOptionException("clockSkew", "must not exceed " + MAX_CLOCK_SKEW);
+        }
         this.allowSymmetricKeys = b.allowSymmetricKeys;
-        this.allowedAlgorithms = OptionChecks.algorithms(b.allowedAlgorithms, b.allowSymmetricKeys,
-                ValidationSettings.ASYMMETRIC_ALGORITHMS, ValidationSettings.SYMMETRIC_ALGORITHMS);
-        this.jwksMinRefreshInterval = OptionChecks.notNegative("jwksMinRefreshInterval", b.jwksMinRefreshInterval);
-        this.jwksMaxStale = OptionChecks.notNegative("jwksMaxStale", b.jwksMaxStale);
-        this.rolesClaim = OptionChecks.required("rolesClaim", b.rolesClaim);
-        this.customRolesClaim = OptionChecks.required("customRolesClaim", b.customRolesClaim);
+        this.allowedAlgorithms = algorithms(b.allowedAlgorithms, b.allowSymmetricKeys);
+        this.jwksMinRefreshInterval = notNegative("jwksMinRefreshInterval", b.jwksMinRefreshInterval);
+        this.jwksMaxStale = notNegative("jwksMaxStale", b.jwksMaxStale);
+        this.rolesClaim = required("rolesClaim", b.rolesClaim);
+        this.customRolesClaim = required("customRolesClaim", b.customRolesClaim);
+        this.accessTokenTypes = tokens("accessTokenTypes", b.accessTokenTypes);
+        this.allowedClients = tokens("allowedClients", b.allowedClients);
+        if (b.tokenCacheSize < 0 || b.tokenCacheSize > MAX_TOKEN_CACHE_SIZE) {
+            throw new InvalidOptionException("tokenCacheSize", "must be between 0 and " + MAX_TOKEN_CACHE_SIZE);
+        }
+        this.tokenCacheSize = b.tokenCacheSize;
+    }
+
+    /** The checked values for the internal layers. */
+    OidcConfig config() {
+        return new OidcConfig(authority, clientId, clientSecret, scopes, audience, issuer, timeout, verifySsl,
+                clockSkew, allowedAlgorithms, allowSymmetricKeys, jwksMinRefreshInterval, jwksMaxStale,
+                accessTokenTypes, allowedClients, tokenCacheSize);
     }
 
     /** @return a builder with every default set */
@@ -146,6 +174,104 @@ public final class SignwardOptions {
         return customRolesClaim;
     }
 
+    /**
+     * @return the accepted {@code typ} headers of access tokens; empty (the default) accepts {@code at+jwt},
+     *         {@code application/at+jwt}, {@code JWT} and no {@code typ}; when set, {@code typ} is required
+     */
+    public List<String> accessTokenTypes() {
+        return accessTokenTypes;
+    }
+
+    /** @return the clients ({@code azp} or {@code client_id}) whose access tokens are accepted; empty (default): any */
+    public List<String> allowedClients() {
+        return allowedClients;
+    }
+
+    /** @return how many validated access tokens are cached (default 10,000; 0: no cache) */
+    public int tokenCacheSize() {
+        return tokenCacheSize;
+    }
+
+    private static String required(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidOptionException(option, "is required");
+        }
+        return value.strip();
+    }
+
+    private static String baseUrl(String option, String value, boolean httpsUnlessLoopback) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidOptionException(option, "is required");
+        }
+        try {
+            return Urls.baseUrl(option, value, httpsUnlessLoopback);
+        } catch (IllegalArgumentException e) { // Urls names the option first
+            throw new InvalidOptionException(option, e.getMessage().substring(option.length() + 1));
+        }
+    }
+
+    private static Duration positive(String option, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new InvalidOptionException(option, "must be a positive duration");
+        }
+        return value;
+    }
+
+    private static Duration notNegative(String option, Duration value) {
+        if (value == null || value.isNegative()) {
+            throw new InvalidOptionException(option, "must be zero or a positive duration");
+        }
+        return value;
+    }
+
+    private static List<String> scopes(List<String> scopes) {
+        if (scopes == null || scopes.isEmpty()) {
+            throw new InvalidOptionException("scopes", "must not be empty");
+        }
+        scopes.forEach(SignwardOptions::checkScope);
+        return List.copyOf(scopes);
+    }
+
+    /** One scope token (RFC 6749 §3.3). */
+    static void checkScope(String scope) {
+        if (scope == null || scope.isBlank() || scope.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '\\')) {
+            throw new InvalidOptionException("scopes", ": '" + scope + "' is not a valid scope token");
+        }
+    }
+
+    private static List<String> tokens(String option, List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        for (String value : values) {
+            if (value == null || value.isBlank() || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+                throw new InvalidOptionException(option, ": '" + value + "' is not a valid value");
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    private static Set<String> algorithms(Set<String> configured, boolean allowSymmetric) {
+        Set<String> result = new LinkedHashSet<>();
+        if (configured == null) {
+            result.addAll(AlgorithmPolicy.ASYMMETRIC);
+            if (allowSymmetric) {
+                result.addAll(AlgorithmPolicy.SYMMETRIC);
+            }
+            return Collections.unmodifiableSet(result);
+        }
+        for (String alg : configured) {
+            if (alg == null || !(AlgorithmPolicy.ASYMMETRIC.contains(alg) || AlgorithmPolicy.SYMMETRIC.contains(alg))) {
+                throw new InvalidOptionException("allowedAlgorithms", ": unsupported algorithm '" + alg + "'");
+            }
+            result.add(alg);
+        }
+        if (result.isEmpty()) {
+            throw new InvalidOptionException("allowedAlgorithms", "must not be empty");
+        }
+        return Collections.unmodifiableSet(result);
+    }
+
     /** Never prints the client secret. */
     @Override
     public String toString() {
@@ -155,7 +281,9 @@ public final class SignwardOptions {
                 + ", verifySsl=" + verifySsl + ", webBaseUrl=" + webBaseUrl + ", clockSkew=" + clockSkew
                 + ", allowSymmetricKeys=" + allowSymmetricKeys + ", allowedAlgorithms=" + allowedAlgorithms
                 + ", jwksMinRefreshInterval=" + jwksMinRefreshInterval + ", jwksMaxStale=" + jwksMaxStale
-                + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim + "]";
+                + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim
+                + ", accessTokenTypes=" + accessTokenTypes + ", allowedClients=" + allowedClients
+                + ", tokenCacheSize=" + tokenCacheSize + "]";
     }
 
     /**
@@ -179,6 +307,9 @@ public final class SignwardOptions {
         private Duration jwksMaxStale = Duration.ofHours(24);
         private String rolesClaim = "roles";
         private String customRolesClaim = "custom_roles";
+        private List<String> accessTokenTypes = List.of();
+        private List<String> allowedClients = List.of();
+        private int tokenCacheSize = AccessTokenValidator.DEFAULT_CACHE_SIZE;
 
         private Builder() {
         }
@@ -339,8 +470,42 @@ public final class SignwardOptions {
         }
 
         /**
+         * Requires explicit typing of access tokens (RFC 8725 §3.11, RFC 9068 §4): {@code typ} must be present and
+         * one of these, compared case-insensitively ({@code at+jwt} and {@code application/at+jwt} are the same).
+         *
+         * @param types e.g. {@code List.of("at+jwt")}; empty (the default) accepts {@code at+jwt}, {@code JWT} or none
+         * @return this builder
+         */
+        public Builder accessTokenTypes(List<String> types) {
+            this.accessTokenTypes = types;
+            return this;
+        }
+
+        /**
+         * Accepts access tokens only when their {@code azp} (or {@code client_id}) is one of these clients. The
+         * default audience {@code idserver-api} is shared by every client of a tenant (RFC 8725 §3.9).
+         *
+         * @param clients client ids; empty (the default) accepts any client
+         * @return this builder
+         */
+        public Builder allowedClients(List<String> clients) {
+            this.allowedClients = clients;
+            return this;
+        }
+
+        /**
+         * @param size how many validated access tokens are cached until they expire (default 10,000; 0 turns the
+         *             cache off)
+         * @return this builder
+         */
+        public Builder tokenCacheSize(int size) {
+            this.tokenCacheSize = size;
+            return this;
+        }
+
+        /**
          * @return the validated options
-         * @throws IllegalArgumentException naming the option that is missing or invalid
+         * @throws InvalidOptionException naming the option that is missing or invalid
          */
         public SignwardOptions build() {
             return new SignwardOptions(this);

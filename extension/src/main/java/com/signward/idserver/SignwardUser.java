@@ -1,5 +1,7 @@
 package com.signward.idserver;
 
+import com.signward.idserver.internal.jwt.ClaimValues;
+
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;

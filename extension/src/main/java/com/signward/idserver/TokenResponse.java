@@ -1,9 +1,8 @@
 package com.signward.idserver;
 
-import jakarta.json.JsonNumber;
+import com.signward.idserver.internal.oidc.JsonBodies;
+import com.signward.idserver.internal.oidc.TokenSet;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
 import java.io.Serializable;
 
@@ -23,38 +22,14 @@ public final class TokenResponse implements Serializable {
     private final String rawJson;
     private transient volatile JsonObject raw;
 
-    private TokenResponse(JsonObject json) {
-        this.accessToken = JsonBodies.string(json, "access_token");
-        this.tokenType = JsonBodies.string(json, "token_type");
-        this.expiresIn = seconds(json.get("expires_in"));
-        this.refreshToken = JsonBodies.string(json, "refresh_token");
-        this.idToken = JsonBodies.string(json, "id_token");
-        this.scope = JsonBodies.string(json, "scope");
-        this.rawJson = json.toString();
-        this.raw = json;
-    }
-
-    /** @throws TokenExchangeException when the response has no access token */
-    static TokenResponse from(JsonObject json, int statusCode) {
-        TokenResponse response = new TokenResponse(json);
-        if (response.accessToken == null || response.accessToken.isEmpty()) {
-            throw new TokenExchangeException(null, "the token response has no access_token", statusCode);
-        }
-        return response;
-    }
-
-    private static long seconds(JsonValue v) {
-        if (v instanceof JsonNumber n) {
-            return Math.max(0, n.longValue());
-        }
-        if (v instanceof JsonString s) {
-            try {
-                return Math.max(0, Long.parseLong(s.getString().strip()));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
-        }
-        return 0;
+    TokenResponse(TokenSet tokens) {
+        this.accessToken = tokens.accessToken();
+        this.tokenType = tokens.tokenType();
+        this.expiresIn = tokens.expiresIn();
+        this.refreshToken = tokens.refreshToken();
+        this.idToken = tokens.idToken();
+        this.scope = tokens.scope();
+        this.rawJson = tokens.rawJson();
     }
 
     /** @return the access token */

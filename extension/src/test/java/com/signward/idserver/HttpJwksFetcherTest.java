@@ -1,7 +1,7 @@
 package com.signward.idserver;
 
 import com.signward.idserver.FakeProvider.Response;
-import com.signward.idserver.token.JwksResponse;
+import com.signward.idserver.internal.jwt.JwksResponse;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package com.signward.idserver;
 
-import com.signward.idserver.token.MutableClock;
+import com.signward.idserver.internal.jwt.MutableClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 import com.signward.idserver.ResilienceJwksTest.LoopbackProvider;
 import com.signward.idserver.ResilienceJwksTest.Minter;
-import com.signward.idserver.token.MutableClock;
+import com.signward.idserver.internal.jwt.MutableClock;
 
 /**
  * A provider slower than the client's timeout, and many concurrent callers with different users. Bounds on

@@ -1,56 +1,25 @@
 package com.signward.idserver.jakarta;
 
-import com.signward.idserver.SignwardUser;
 import jakarta.security.enterprise.credential.Credential;
 
+import java.util.Objects;
+
 /**
- * A bearer access token presented by the caller. Created per request by the mechanism and confined to that
- * request's thread; the identity store records on it why the token was rejected, because
- * {@code IdentityStoreHandler} reduces every failure to a bare {@code INVALID_RESULT}.
+ * A bearer access token presented by a caller, for {@code IdentityStoreHandler.validate}: Signward's identity store
+ * validates it locally and answers a {@link SignwardPrincipal} with the caller's roles as groups. Immutable.
  */
 public final class BearerTokenCredential implements Credential {
 
     private final String token;
-    private SignwardUser user;
-    private String rejection;
-    private boolean unavailable;
 
+    /** @param token the compact JWS access token */
     public BearerTokenCredential(String token) {
-        this.token = token;
+        this.token = Objects.requireNonNull(token, "token");
     }
 
-    /** The raw token. Never log it. */
+    /** @return the raw token. Never log it. */
     public String token() {
         return token;
-    }
-
-    /** The validated user, once the identity store accepted the token. */
-    public SignwardUser user() {
-        return user;
-    }
-
-    /** Why the token was rejected (names the rule), or {@code null}. */
-    public String rejection() {
-        return rejection;
-    }
-
-    /** The token could not be checked because Signward was unreachable. */
-    public boolean unavailable() {
-        return unavailable;
-    }
-
-    void accepted(SignwardUser validated) {
-        this.user = validated;
-    }
-
-    void rejected(String reason, boolean providerUnavailable) {
-        this.rejection = reason;
-        this.unavailable = providerUnavailable;
-    }
-
-    @Override
-    public void clear() {
-        // the token is an immutable String; nothing to wipe
     }
 
     @Override

@@ -1,12 +1,15 @@
 package com.signward.idserver.web;
 
-import com.signward.idserver.SignwardClient;
-import com.signward.idserver.SignwardException;
-import com.signward.idserver.SignwardOptions;
 import com.signward.idserver.SignwardUser;
-import com.signward.idserver.TokenExchangeException;
-import com.signward.idserver.TokenResponse;
-import com.signward.idserver.UserInfoException;
+import com.signward.idserver.internal.jwt.IdTokenFacts;
+import com.signward.idserver.internal.jwt.IdTokenRules;
+import com.signward.idserver.internal.jwt.KeysUnavailableException;
+import com.signward.idserver.internal.jwt.TokenRejectedException;
+import com.signward.idserver.internal.oidc.Http;
+import com.signward.idserver.internal.oidc.OidcConfig;
+import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.internal.oidc.ProviderException;
+import com.signward.idserver.internal.oidc.TokenSet;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -15,11 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Turns token responses into {@link SessionLogin}s: the code exchange of a callback and the refresh of a
- * session. The ID token is verified ({@link IdTokenVerifier}); when userinfo is used its claims complete the
- * ID token's and its {@code sub} must be the ID token's. No servlet API here.
+ * Turns token responses into {@link SessionLogin}s: the code exchange of a callback and the refresh of a session.
+ * The ID token is checked by the ID-token rules only ({@link IdTokenRules}, OpenID Connect Core §3.1.3.7 and
+ * §12.2): it never enters the access-token cache and is never mapped to roles on its own. When userinfo is used its
+ * claims complete the ID token's and its {@code sub} must be the ID token's. No servlet API here.
  */
 final class LoginCompletion {
 
@@ -28,14 +33,15 @@ final class LoginCompletion {
     private static final Set<String> TOKEN_CLAIMS = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "nonce",
             "azp", "auth_time", "at_hash", "c_hash", "jti", "sid", "acr", "amr");
 
-    private final SignwardClient client;
-    private final IdTokenVerifier verifier;
+    private final OidcCore core;
+    private final Function<Map<String, Object>, SignwardUser> toUser;
     private final boolean fetchUserinfo;
     private final Clock clock;
 
-    LoginCompletion(SignwardClient client, IdTokenVerifier verifier, boolean fetchUserinfo, Clock clock) {
-        this.client = Objects.requireNonNull(client, "client");
-        this.verifier = Objects.requireNonNull(verifier, "verifier");
+    LoginCompletion(OidcCore core, Function<Map<String, Object>, SignwardUser> toUser, boolean fetchUserinfo,
+                    Clock clock) {
+        this.core = Objects.requireNonNull(core, "core");
+        this.toUser = Objects.requireNonNull(toUser, "toUser");
         this.fetchUserinfo = fetchUserinfo;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -47,49 +53,52 @@ final class LoginCompletion {
      */
     SessionLogin complete(String code, PendingLogin pending) throws LoginException {
         Instant requested = clock.instant();
-        TokenResponse tokens;
+        TokenSet tokens;
         try {
-            tokens = client.exchangeCode(code, pending.redirectUri(), pending.codeVerifier());
-        } catch (TokenExchangeException e) {
-            if (e.statusCode() >= 400 && e.statusCode() < 500 && "invalid_grant".equals(e.error())) {
+            tokens = Http.await(core.exchangeCode(code, pending.redirectUri(), pending.codeVerifier()));
+        } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.TOKEN && e.status() >= 400 && e.status() < 500
+                    && "invalid_grant".equals(e.error())) {
                 throw new LoginException(400, "invalid_grant", "login failed: the authorization code was not accepted",
                         "code exchange refused: " + e.getMessage());
             }
-            throw LoginException.unavailable("login failed: Signward refused the code exchange",
-                    "code exchange failed: " + e.getMessage());
-        } catch (SignwardException e) {
-            throw LoginException.unavailable("login failed: Signward is not reachable",
-                    "code exchange failed: " + e.getMessage());
+            String message = e.kind() == ProviderException.Kind.TOKEN
+                    ? "login failed: Signward refused the code exchange" : "login failed: Signward is not reachable";
+            throw LoginException.unavailable(message, "code exchange failed: " + e.getMessage());
         }
-        VerifiedIdToken idToken = verifier.verifyLogin(tokens.idToken(), pending.nonce(), pending.createdAt(),
-                tokens.accessToken());
-        Map<String, Object> claims = new LinkedHashMap<>(idToken.claims());
+        OidcConfig config = core.config();
+        IdTokenRules rules = IdTokenRules.forLogin(issuer(), config.clientId(), config.clockSkew(), pending.nonce(),
+                pending.createdAt(), tokens.accessToken());
+        Map<String, Object> claims = new LinkedHashMap<>(verify(tokens.idToken(), rules));
+        IdTokenFacts facts = rules.facts(claims);
         if (fetchUserinfo) {
-            overlay(claims, userinfo(tokens.accessToken(), idToken.facts().subject()));
+            overlay(claims, userinfo(tokens.accessToken(), facts.subject()));
         }
         return new SessionLogin(tokens.accessToken(), tokens.refreshToken(), tokens.idToken(),
-                expiry(requested, tokens), user(claims), idToken.facts());
+                expiry(requested, tokens), toUser.apply(claims), facts);
     }
 
     /**
      * Refreshes a login. A new ID token, when returned, is verified against the login's (§12.2); a new
      * refresh token replaces the old one, else the old one is kept.
      *
-     * @throws TokenExchangeException when the token endpoint refuses (e.g. {@code invalid_grant})
-     * @throws LoginException         when a returned ID token or the userinfo {@code sub} does not fit the login
-     * @throws SignwardException      when Signward cannot be reached
+     * @throws ProviderException when the token endpoint refuses (e.g. {@code invalid_grant}) or cannot be reached
+     * @throws LoginException    when a returned ID token or the userinfo {@code sub} does not fit the login
      */
     SessionLogin refresh(SessionLogin current) throws LoginException {
         Instant requested = clock.instant();
-        TokenResponse tokens = client.refreshToken(current.refreshToken());
+        TokenSet tokens = Http.await(core.refresh(current.refreshToken()));
         Map<String, Object> claims = new LinkedHashMap<>(current.user().claims());
         String idToken = current.idToken();
         IdTokenFacts facts = current.idTokenFacts();
         if (tokens.idToken() != null) {
-            VerifiedIdToken verified = verifier.verifyRefresh(tokens.idToken(), facts, tokens.accessToken());
-            claims.putAll(verified.claims());
+            OidcConfig config = core.config();
+            IdTokenRules rules = IdTokenRules.forRefresh(issuer(), config.clientId(), config.clockSkew(), facts,
+                    tokens.accessToken());
+            Map<String, Object> verified = verify(tokens.idToken(), rules);
+            claims.putAll(verified);
             idToken = tokens.idToken();
-            facts = verified.facts();
+            facts = rules.facts(verified);
         }
         if (fetchUserinfo) {
             try {
@@ -103,27 +112,50 @@ final class LoginCompletion {
             }
         }
         String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : current.refreshToken();
-        return new SessionLogin(tokens.accessToken(), refreshToken, idToken, expiry(requested, tokens), user(claims),
-                facts);
+        return new SessionLogin(tokens.accessToken(), refreshToken, idToken, expiry(requested, tokens),
+                toUser.apply(claims), facts);
+    }
+
+    private Map<String, Object> verify(String idToken, IdTokenRules rules) throws LoginException {
+        if (idToken == null || idToken.isBlank()) {
+            throw LoginException.rejectedIdToken("the token response has no id_token (is the openid scope requested?)");
+        }
+        try {
+            return core.verifyIdToken(idToken, rules).claims();
+        } catch (TokenRejectedException e) {
+            throw LoginException.rejectedIdToken(e.getMessage());
+        } catch (KeysUnavailableException e) {
+            throw LoginException.unavailable("login failed: Signward's keys could not be loaded",
+                    "ID token not verifiable: " + e.getMessage());
+        } catch (ProviderException e) {
+            throw LoginException.unavailable("login failed: Signward is not reachable",
+                    "ID token not verifiable: " + e.getMessage());
+        }
+    }
+
+    private String issuer() throws LoginException {
+        try {
+            return core.awaitMetadata().issuer();
+        } catch (ProviderException e) {
+            throw LoginException.unavailable("login failed: Signward is not reachable",
+                    "discovery failed: " + e.getMessage());
+        }
     }
 
     private Map<String, Object> userinfo(String accessToken, String subject) throws LoginException {
-        SignwardUser info;
+        Map<String, Object> info;
         try {
-            info = client.userinfo(accessToken);
-        } catch (UserInfoException e) {
-            throw LoginException.unavailable("login failed: the user's profile could not be loaded",
-                    "userinfo failed: " + e.getMessage());
-        } catch (SignwardException e) {
-            throw LoginException.unavailable("login failed: Signward is not reachable",
-                    "userinfo failed: " + e.getMessage());
+            info = Http.await(core.userinfo(accessToken));
+        } catch (ProviderException e) {
+            String message = e.kind() == ProviderException.Kind.USERINFO
+                    ? "login failed: the user's profile could not be loaded" : "login failed: Signward is not reachable";
+            throw LoginException.unavailable(message, "userinfo failed: " + e.getMessage());
         }
-        Object sub = info.claims().get("sub");
-        if (!subject.equals(sub)) {
+        if (!subject.equals(info.get("sub"))) {
             throw new LoginException(400, "invalid_userinfo", "login failed: the user's profile does not match",
                     "the userinfo sub differs from the ID token's sub");
         }
-        return info.claims();
+        return info;
     }
 
     private static void overlay(Map<String, Object> claims, Map<String, Object> userinfo) {
@@ -134,12 +166,7 @@ final class LoginCompletion {
         });
     }
 
-    private SignwardUser user(Map<String, Object> claims) {
-        SignwardOptions options = client.options();
-        return SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim());
-    }
-
-    private static Instant expiry(Instant requested, TokenResponse tokens) {
+    private static Instant expiry(Instant requested, TokenSet tokens) {
         return tokens.expiresIn() > 0 ? requested.plusSeconds(tokens.expiresIn()) : null;
     }
 }

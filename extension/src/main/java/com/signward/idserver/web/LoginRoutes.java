@@ -1,10 +1,10 @@
 package com.signward.idserver.web;
 
-import com.signward.idserver.AuthorizationRequest;
-import com.signward.idserver.SignwardClient;
-import com.signward.idserver.SignwardException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
+import com.signward.idserver.internal.oidc.Http;
+import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.internal.oidc.Pkce;
+import com.signward.idserver.internal.oidc.ProviderException;
+import com.signward.idserver.internal.oidc.ProviderMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -14,6 +14,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -27,7 +28,7 @@ final class LoginRoutes {
     private static final System.Logger LOG = System.getLogger(LoginRoutes.class.getName());
     private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    private final SignwardClient client;
+    private final OidcCore core;
     private final WebLoginSettings settings;
     private final SessionStore store;
     private final LoginCompletion completion;
@@ -37,14 +38,14 @@ final class LoginRoutes {
     private final AtomicBoolean redirectUriLogged = new AtomicBoolean();
     private final AtomicBoolean postLogoutUriLogged = new AtomicBoolean();
 
-    LoginRoutes(SignwardClient client, WebLoginSettings settings, SessionStore store, LoginCompletion completion,
+    LoginRoutes(OidcCore core, WebLoginSettings settings, SessionStore store, LoginCompletion completion,
                 Clock clock) {
-        this.client = client;
+        this.core = core;
         this.settings = settings;
         this.store = store;
         this.completion = completion;
         this.redirectUris = new RedirectUris(settings.publicBaseUrl());
-        this.revocation = new LogoutRevocation(client);
+        this.revocation = new LogoutRevocation(core);
         this.clock = clock;
     }
 
@@ -69,20 +70,15 @@ final class LoginRoutes {
         metadata(); // loads discovery, so that the discovered authorization endpoint is used
         if (redirectUriLogged.compareAndSet(false, true)) {
             LOG.log(Level.INFO, "Signward login: register this redirect URI for client {0} at Signward: {1}",
-                    client.options().clientId(), redirectUri);
+                    core.config().clientId(), redirectUri);
         }
         Instant now = clock.instant();
-        PendingLogin pending = new PendingLogin(Secrets.random(), Secrets.random(), Secrets.codeVerifier(),
+        PendingLogin pending = new PendingLogin(Pkce.newState(), Pkce.newState(), Pkce.newVerifier(),
                 redirectUri, target, now);
         HttpSession session = request.getSession(true);
         store.addPending(session, pending, now);
-        URI url = client.authorizeUrl(AuthorizationRequest.builder()
-                .redirectUri(redirectUri)
-                .scopes(settings.scopes())
-                .state(pending.state())
-                .nonce(pending.nonce())
-                .codeChallenge(Secrets.codeChallenge(pending.codeVerifier()))
-                .build());
+        URI url = core.authorizeUrl(redirectUri, settings.scopes(), pending.state(), pending.nonce(),
+                Pkce.challenge(pending.codeVerifier()), Map.of());
         Responses.redirect(response, HttpServletResponse.SC_FOUND, url.toString());
     }
 
@@ -135,13 +131,12 @@ final class LoginRoutes {
 
     /** RFC 9207: a present {@code iss} must be the issuer; it must be present when the server says it sends it. */
     private void checkIssuer(String iss) throws LoginException {
-        JsonObject metadata = metadata();
-        String issuer = metadata.getString("issuer", null);
+        ProviderMetadata metadata = metadata();
         if (iss != null) {
-            if (!iss.equals(issuer)) {
+            if (!iss.equals(metadata.issuer())) {
                 throw LoginException.badRequest("the authorization response comes from another issuer (iss)");
             }
-        } else if (metadata.get("authorization_response_iss_parameter_supported") == JsonValue.TRUE) {
+        } else if (metadata.issParameterSupported()) {
             throw LoginException.badRequest("the authorization response has no iss although the issuer sends it");
         }
     }
@@ -175,9 +170,9 @@ final class LoginRoutes {
         }
         String location;
         try {
-            location = client.endSessionUrl(login == null ? null : login.idToken(), postLogout, Secrets.random())
-                    .toString();
-        } catch (SignwardException e) {
+            location = Http.await(core.endSessionUrl(login == null ? null : login.idToken(), postLogout,
+                    Pkce.newState())).toString();
+        } catch (ProviderException e) {
             LOG.log(Level.WARNING, "Signward logout: the end-session URL is not available ({0}); the local "
                     + "session was ended", e.getMessage());
             location = postLogout;
@@ -193,15 +188,15 @@ final class LoginRoutes {
                 : configured;
         if (postLogoutUriLogged.compareAndSet(false, true)) {
             LOG.log(Level.INFO, "Signward login: register this post-logout redirect URI for client {0} at "
-                    + "Signward: {1}", client.options().clientId(), uri);
+                    + "Signward: {1}", core.config().clientId(), uri);
         }
         return uri;
     }
 
-    private JsonObject metadata() throws LoginException {
+    private ProviderMetadata metadata() throws LoginException {
         try {
-            return client.discovery();
-        } catch (SignwardException e) {
+            return core.awaitMetadata();
+        } catch (ProviderException e) {
             throw LoginException.unavailable("sign-in is not available: Signward is not reachable",
                     "discovery failed: " + e.getMessage());
         }

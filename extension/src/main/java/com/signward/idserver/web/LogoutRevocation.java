@@ -1,8 +1,9 @@
 package com.signward.idserver.web;
 
-import com.signward.idserver.SignwardClient;
-import com.signward.idserver.SignwardException;
-import jakarta.json.JsonObject;
+import com.signward.idserver.internal.oidc.Http;
+import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.internal.oidc.ProviderException;
+import com.signward.idserver.internal.oidc.ProviderMetadata;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -20,41 +21,37 @@ final class LogoutRevocation {
     private static final System.Logger LOG = System.getLogger(LogoutRevocation.class.getName());
     private static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
-    private final SignwardClient client;
+    private final OidcCore core;
 
-    LogoutRevocation(SignwardClient client) {
-        this.client = client;
+    LogoutRevocation(OidcCore core) {
+        this.core = core;
     }
 
     void revoke(SessionLogin login) {
         try {
-            JsonObject metadata = client.discovery();
-            if (!metadata.containsKey("revocation_endpoint")) {
+            ProviderMetadata metadata = core.awaitMetadata();
+            if (metadata.revocationEndpoint() == null) {
                 return;
             }
-        } catch (SignwardException e) {
+        } catch (ProviderException e) {
             LOG.log(Level.WARNING, "Signward logout: tokens not revoked, discovery failed ({0})", e.getMessage());
             return;
         }
         boolean refresh = login.refreshToken() != null;
         String token = refresh ? login.refreshToken() : login.accessToken();
         String hint = refresh ? "refresh_token" : "access_token";
-        Duration wait = client.options().timeout().compareTo(MAX_WAIT) < 0 ? client.options().timeout() : MAX_WAIT;
+        Duration timeout = core.config().timeout();
+        Duration wait = timeout.compareTo(MAX_WAIT) < 0 ? timeout : MAX_WAIT;
         try {
-            client.revokeTokenAsync(token, hint).toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            core.revoke(token, hint).get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            String reason = cause instanceof SignwardException ? cause.getMessage() : cause.getClass().getName();
+            Throwable cause = Http.unwrap(e);
+            String reason = cause instanceof ProviderException ? cause.getMessage() : cause.getClass().getName();
             LOG.log(Level.WARNING, "Signward logout: revoking the {0} failed ({1})", hint, reason);
         } catch (TimeoutException e) {
             LOG.log(Level.WARNING, "Signward logout: revoking the {0} got no answer within {1}", hint, wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (SignwardException | IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "Signward logout: revoking the {0} failed ({1})", hint, e.getMessage());
         }
     }
 }

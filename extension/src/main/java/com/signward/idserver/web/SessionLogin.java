@@ -1,6 +1,8 @@
 package com.signward.idserver.web;
 
 import com.signward.idserver.SignwardUser;
+import com.signward.idserver.internal.jwt.IdTokenFacts;
+import com.signward.idserver.internal.oidc.Pkce;
 
 import java.io.Serializable;
 import java.time.Duration;
@@ -34,7 +36,7 @@ final class SessionLogin implements Serializable {
         this.expiresAt = expiresAt;
         this.user = Objects.requireNonNull(user, "user");
         this.idTokenFacts = Objects.requireNonNull(idTokenFacts, "idTokenFacts");
-        this.generation = Secrets.random();
+        this.generation = Pkce.newState();
     }
 
     String accessToken() {

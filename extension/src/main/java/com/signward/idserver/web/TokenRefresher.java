@@ -1,7 +1,6 @@
 package com.signward.idserver.web;
 
-import com.signward.idserver.SignwardException;
-import com.signward.idserver.TokenExchangeException;
+import com.signward.idserver.internal.oidc.ProviderException;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -104,8 +103,8 @@ final class TokenRefresher {
         Outcome outcome;
         try {
             outcome = new Outcome(Result.REFRESHED, refresh.refresh(current));
-        } catch (TokenExchangeException e) {
-            if ("invalid_grant".equals(e.error())) {
+        } catch (ProviderException e) {
+            if (e.kind() == ProviderException.Kind.TOKEN && "invalid_grant".equals(e.error())) {
                 LOG.log(Level.INFO, "Signward login: the refresh token was refused (invalid_grant); the user of "
                         + "this session must log in again");
                 outcome = new Outcome(Result.ENDED, null);
@@ -124,10 +123,6 @@ final class TokenRefresher {
                         e.detail());
                 outcome = new Outcome(Result.FAILED, null);
             }
-        } catch (SignwardException e) {
-            LOG.log(Level.WARNING, "Signward login: token refresh failed ({0}); the session keeps its tokens",
-                    e.getMessage());
-            outcome = new Outcome(Result.FAILED, null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Signward login: token refresh failed unexpectedly ({0})",
                     e.getClass().getName());

@@ -1,7 +1,7 @@
 package com.signward.idserver.web;
 
-import com.signward.idserver.SignwardClient;
 import com.signward.idserver.SignwardUser;
+import com.signward.idserver.internal.oidc.OidcCore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Browser login with the Authorization Code flow, PKCE and the HTTP session, using the Servlet API only. An
@@ -44,37 +46,24 @@ public final class WebLogin {
     private final Clock clock;
 
     /**
-     * @param client   the application's client; its client id, secret, scopes and clock skew are used
+     * @param core     the provider of the application's client configuration (client id, secret, scopes, skew)
+     * @param toUser   maps the session's claims to the user (the configured role claims)
      * @param settings the routes and limits
      * @throws IllegalArgumentException when the login cannot work with these options (no {@code openid} scope)
      */
-    public WebLogin(SignwardClient client, WebLoginSettings settings) {
-        this(client, settings, Clock.systemUTC());
-    }
-
-    WebLogin(SignwardClient client, WebLoginSettings settings, Clock clock) {
-        Objects.requireNonNull(client, "client");
+    public WebLogin(OidcCore core, Function<Map<String, Object>, SignwardUser> toUser, WebLoginSettings settings) {
+        Objects.requireNonNull(core, "core");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        if (settings.scopes().isEmpty() && !client.options().scopes().contains("openid")) {
+        this.clock = core.clock();
+        if (settings.scopes().isEmpty() && !core.config().scopes().contains("openid")) {
             throw new IllegalArgumentException("the browser login needs the openid scope; add it to the scopes");
         }
-        IdTokenVerifier verifier = verifier(client, clock);
-        LoginCompletion completion = new LoginCompletion(client, verifier, settings.fetchUserinfo(), clock);
+        LoginCompletion completion = new LoginCompletion(core, toUser, settings.fetchUserinfo(), clock);
         this.store = new SessionStore(settings.maxPendingLogins(), settings.pendingLoginTtl());
-        this.routes = new LoginRoutes(client, settings, store, completion, clock);
-        Duration wait = client.options().timeout().multipliedBy(3);
+        this.routes = new LoginRoutes(core, settings, store, completion, clock);
+        Duration wait = core.config().timeout().multipliedBy(3);
         this.refresher = new TokenRefresher(completion::refresh, wait, REFRESH_RESULT_KEPT, REFRESH_FAILURE_BACKOFF,
                 MAX_REMEMBERED_REFRESHES, clock);
-    }
-
-    static IdTokenVerifier verifier(SignwardClient client, Clock clock) {
-        String secret = client.options().clientSecret();
-        HmacIdTokenValidator hmac = secret == null ? null
-                : new HmacIdTokenValidator(secret, client.options().clockSkew(), clock);
-        return new IdTokenVerifier((token, audience) -> client.validateToken(token, audience).claims(), hmac,
-                () -> client.discovery().getString("issuer"), client.options().clientId(),
-                client.options().clockSkew(), clock);
     }
 
     /** @return the settings in use */

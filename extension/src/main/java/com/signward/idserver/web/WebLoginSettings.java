@@ -1,5 +1,7 @@
 package com.signward.idserver.web;
 
+import com.signward.idserver.InvalidOptionException;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,25 +35,25 @@ public final class WebLoginSettings {
         this.callbackPath = route("callbackPath", b.callbackPath);
         this.logoutPath = route("logoutPath", b.logoutPath);
         if (new HashSet<>(List.of(loginPath, callbackPath, logoutPath)).size() != 3) {
-            throw new IllegalArgumentException("loginPath, callbackPath and logoutPath must differ");
+            throw new InvalidOptionException("loginPath", "must differ from callbackPath and logoutPath");
         }
         this.postLoginRedirect = ReturnTarget.parse(b.postLoginRedirect).orElseThrow(() ->
-                new IllegalArgumentException("postLoginRedirect must be a path within the application, such as /"));
+                new InvalidOptionException("postLoginRedirect", "must be a path within the application, such as /"));
         this.postLogoutRedirect = postLogout(b.postLogoutRedirect);
-        this.publicBaseUrl = b.publicBaseUrl == null ? null : RedirectUris.checkBaseUrl(b.publicBaseUrl);
+        this.publicBaseUrl = b.publicBaseUrl == null ? null : publicBase(b.publicBaseUrl);
         this.logoutGetEnabled = b.logoutGetEnabled;
         this.refreshMargin = notNegative("refreshMargin", b.refreshMargin);
         if (b.maxPendingLogins < 1 || b.maxPendingLogins > 100) {
-            throw new IllegalArgumentException("maxPendingLogins must be between 1 and 100");
+            throw new InvalidOptionException("maxPendingLogins", "must be between 1 and 100");
         }
         this.maxPendingLogins = b.maxPendingLogins;
         this.pendingLoginTtl = notNegative("pendingLoginTtl", b.pendingLoginTtl);
         if (pendingLoginTtl.isZero()) {
-            throw new IllegalArgumentException("pendingLoginTtl must be positive");
+            throw new InvalidOptionException("pendingLoginTtl", "must be positive");
         }
         this.scopes = b.scopes == null ? List.of() : List.copyOf(b.scopes);
         if (!scopes.isEmpty() && !scopes.contains("openid")) {
-            throw new IllegalArgumentException("scopes must include openid");
+            throw new InvalidOptionException("scopes", "must include openid");
         }
         this.fetchUserinfo = b.fetchUserinfo;
     }
@@ -141,12 +143,12 @@ public final class WebLoginSettings {
     private static String route(String option, String value) {
         if (value == null || value.length() < 2 || value.charAt(0) != '/' || value.startsWith("//")
                 || value.endsWith("/")) {
-            throw new IllegalArgumentException(option + " must be a path such as /auth/login: " + value);
+            throw new InvalidOptionException(option, "must be a path such as /auth/login: " + value);
         }
         for (char c : value.toCharArray()) {
             boolean ok = c < 0x80 && (Character.isLetterOrDigit(c) || ROUTE_CHARS.contains(c));
             if (!ok) {
-                throw new IllegalArgumentException(option + " may contain only letters, digits and -._~/: " + value);
+                throw new InvalidOptionException(option, "may contain only letters, digits and -._~/: " + value);
             }
         }
         return value;
@@ -154,17 +156,31 @@ public final class WebLoginSettings {
 
     private static String postLogout(String value) {
         if (value != null && value.toLowerCase(Locale.ROOT).matches("https?://.*")) {
-            RedirectUris.checkBaseUrl(URI.create(value.strip()));
+            try {
+                RedirectUris.checkBaseUrl(URI.create(value.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidOptionException("postLogoutRedirect", "must be an absolute http(s) URL without "
+                        + "query, fragment or user info");
+            }
             return value.strip();
         }
-        return ReturnTarget.parse(value).orElseThrow(() -> new IllegalArgumentException(
-                "postLogoutRedirect must be a path within the application or an absolute http(s) URL"));
+        return ReturnTarget.parse(value).orElseThrow(() -> new InvalidOptionException("postLogoutRedirect",
+                "must be a path within the application or an absolute http(s) URL"));
+    }
+
+    private static URI publicBase(URI url) {
+        try {
+            return RedirectUris.checkBaseUrl(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidOptionException("publicBaseUrl", "must be an absolute http(s) URL without query, "
+                    + "fragment or user info: " + url);
+        }
     }
 
     private static Duration notNegative(String option, Duration value) {
         Objects.requireNonNull(value, option);
         if (value.isNegative()) {
-            throw new IllegalArgumentException(option + " must not be negative");
+            throw new InvalidOptionException(option, "must not be negative");
         }
         return value;
     }

@@ -1,0 +1,180 @@
+package com.signward.idserver.internal.jwt;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * A compact JWS, parsed once and NOT verified: header and payload decoded (JDK base64url) and read as JSON objects
+ * (JSON-P, duplicate member names refused), the exact signing input and the signature bytes. Nothing is decoded
+ * before the size and the alphabet have been checked. Header rules applied here, whatever the token's kind:
+ * {@code crit} and {@code b64} are refused (no extension is understood); {@code jku}, {@code x5u}, {@code jwk},
+ * {@code x5c} are refused rather than ignored: keys come only from the configured sources (RFC 8725 §3.10).
+ */
+public final class CompactJws {
+    /** Longest token accepted, in characters (16 KiB). */
+    public static final int MAX_LENGTH = 16 * 1024;
+    /** Headers that point to or embed keys. */
+    static final List<String> KEY_HEADERS = List.of("jku", "x5u", "jwk", "x5c");
+
+    private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
+    private static final JsonReaderFactory JSON =
+            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+
+    private final String alg;
+    private final String kid;
+    private final String typ;
+    private final JsonObject payload;
+    private final byte[] signingInput;
+    private final byte[] signature;
+
+    private CompactJws(String alg, String kid, String typ, JsonObject payload, byte[] signingInput, byte[] signature) {
+        this.alg = alg;
+        this.kid = kid;
+        this.typ = typ;
+        this.payload = payload;
+        this.signingInput = signingInput;
+        this.signature = signature;
+    }
+
+    /**
+     * @param token the compact serialization
+     * @throws TokenRejectedException naming the rule the token's form breaks
+     */
+    public static CompactJws parse(String token) throws TokenRejectedException {
+        checkLength(token);
+        int first = -1;
+        int second = -1;
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                dots++;
+                if (first < 0) {
+                    first = i;
+                } else if (second < 0) {
+                    second = i;
+                }
+            } else if (!isBase64Url(c)) {
+                throw Rejections.reject(Rejections.MALFORMED + ": not a compact JWS");
+            }
+        }
+        if (dots == 4) {
+            throw Rejections.reject(Rejections.JWE);
+        }
+        if (dots != 2 || first == 0 || second == first + 1 || second == token.length() - 1) {
+            throw Rejections.reject(Rejections.MALFORMED + ": not a compact JWS");
+        }
+        JsonObject header = object(token, 0, first, "header");
+        JsonObject payload = object(token, first + 1, second, "payload");
+        byte[] signature = decode(token, second + 1, token.length());
+        checkHeader(header);
+        String alg = string(header, "alg");
+        if (alg == null || alg.isEmpty()) {
+            throw Rejections.reject(Rejections.MALFORMED + ": no alg header");
+        }
+        return new CompactJws(alg, string(header, "kid"), string(header, "typ"), payload,
+                token.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature);
+    }
+
+    static void checkLength(String token) throws TokenRejectedException {
+        if (token == null || token.isEmpty()) {
+            throw Rejections.reject(Rejections.MALFORMED + ": empty");
+        }
+        if (token.length() > MAX_LENGTH) {
+            throw Rejections.reject(Rejections.TOO_LARGE);
+        }
+    }
+
+    private static void checkHeader(JsonObject header) throws TokenRejectedException {
+        if (header.containsKey("crit")) {
+            throw Rejections.reject(Rejections.CRIT);
+        }
+        if (header.containsKey("b64")) { // RFC 7797 unencoded payloads: an extension we refuse
+            throw Rejections.reject("b64 header not supported");
+        }
+        for (String name : KEY_HEADERS) {
+            if (header.containsKey(name)) {
+                throw Rejections.reject(name + " header not accepted (keys come only from the JWKS)");
+            }
+        }
+    }
+
+    /** A header member that must be a string when present. */
+    private static String string(JsonObject header, String name) throws TokenRejectedException {
+        JsonValue value = header.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonString s)) {
+            throw Rejections.reject(Rejections.MALFORMED + ": " + name + " header is not a string");
+        }
+        return s.getString();
+    }
+
+    private static JsonObject object(String token, int from, int to, String part) throws TokenRejectedException {
+        byte[] bytes = decode(token, from, to);
+        try (JsonReader reader = JSON.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) { // the message may quote the token: not kept
+            throw Rejections.reject(Rejections.MALFORMED + ": " + part + " is not a JSON object");
+        }
+    }
+
+    private static byte[] decode(String token, int from, int to) throws TokenRejectedException {
+        try {
+            return BASE64URL.decode(token.substring(from, to));
+        } catch (IllegalArgumentException e) {
+            throw Rejections.reject(Rejections.MALFORMED + ": bad base64url");
+        }
+    }
+
+    private static boolean isBase64Url(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_';
+    }
+
+    /** @return the {@code alg} header (never null; not yet checked against any policy) */
+    public String alg() {
+        return alg;
+    }
+
+    /** @return the {@code kid} header, or null */
+    public String kid() {
+        return kid;
+    }
+
+    /** @return the {@code typ} header, or null */
+    public String typ() {
+        return typ;
+    }
+
+    /** @return the payload; trustworthy only once the signature is verified */
+    JsonObject payload() {
+        return payload;
+    }
+
+    byte[] signingInput() {
+        return signingInput;
+    }
+
+    byte[] signature() {
+        return signature;
+    }
+
+    /** Never prints the payload or the signature. */
+    @Override
+    public String toString() {
+        return "CompactJws[alg=" + Rejections.printable(alg) + ", kid=" + Rejections.printable(kid) + "]";
+    }
+}

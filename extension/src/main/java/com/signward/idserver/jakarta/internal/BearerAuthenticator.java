@@ -1,0 +1,47 @@
+package com.signward.idserver.jakarta.internal;
+
+import com.signward.idserver.InvalidTokenException;
+import com.signward.idserver.SignwardClient;
+import com.signward.idserver.SignwardException;
+import com.signward.idserver.SignwardUser;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+
+/**
+ * Validates a bearer token for the mechanism and the identity store alike, with
+ * {@link SignwardClient#validateToken(String)}: the outcome carries the user (the one object that then reaches the
+ * principal, the {@code SignwardUser} producer and the JAX-RS filters), or why the token was refused and whether
+ * that is the caller's fault (401) or Signward's (503).
+ */
+final class BearerAuthenticator {
+
+    private static final System.Logger LOG = System.getLogger(BearerAuthenticator.class.getName());
+
+    private BearerAuthenticator() {
+    }
+
+    /**
+     * @param result the container's answer (principal and groups) when accepted, else {@code null}
+     */
+    record Verdict(AuthOutcome outcome, CredentialValidationResult result) {
+    }
+
+    static Verdict authenticate(SignwardClient client, SignwardDeployment deployment, String token) {
+        String realm = deployment.realm();
+        SignwardUser user;
+        try {
+            user = client.validateToken(token);
+        } catch (InvalidTokenException e) {
+            return new Verdict(AuthOutcome.rejected(realm, e.getMessage(), 401), null);
+        } catch (SignwardException e) {
+            LOG.log(System.Logger.Level.WARNING, "Signward: a token could not be verified: {0}", e.getMessage());
+            return new Verdict(AuthOutcome.rejected(realm, "token could not be verified: Signward is unavailable",
+                    503), null);
+        }
+        CredentialValidationResult result = CallerIdentity.of(user, deployment);
+        if (result == null) {
+            return new Verdict(AuthOutcome.rejected(realm, "token has no " + deployment.principalClaim() + " claim",
+                    401), null);
+        }
+        return new Verdict(AuthOutcome.authenticated(user, realm), result);
+    }
+}

@@ -1,0 +1,108 @@
+package com.signward.idserver.jakarta.internal;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * RFC 6750 responses: the {@code WWW-Authenticate} values and the small JSON bodies that go with them,
+ * written the same way by the mechanism, the servlet filter and the JAX-RS filters.
+ */
+public final class Challenge {
+
+    /** Header name. */
+    public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
+
+    private Challenge() {
+    }
+
+    /** {@code Bearer realm="…"}: authentication is required and none was presented. */
+    public static String bearer(String realm) {
+        return "Bearer realm=\"" + quotable(realm) + "\"";
+    }
+
+    /** {@code Bearer realm="…", error="invalid_token", error_description="…"}. */
+    public static String invalidToken(String realm, String description) {
+        return bearer(realm) + ", error=\"invalid_token\", error_description=\"" + quotable(description) + "\"";
+    }
+
+    /** The JSON body: {@code {"error": …, "error_description": …}}. */
+    public static String body(String error, String description) {
+        JsonObjectBuilder body = Json.createObjectBuilder().add("error", error);
+        if (description != null) {
+            body.add("error_description", description);
+        }
+        return body.build().toString();
+    }
+
+    /** A JAX-RS response with the JSON body, for the filters and the interceptor. */
+    public static Response.ResponseBuilder jaxrs(int status, String error, String description) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store").entity(body(error, description));
+    }
+
+    /** The JAX-RS 401 for a request without a credential. */
+    public static Response jaxrsAuthenticationRequired(String realm) {
+        Response.ResponseBuilder response = jaxrs(401, "unauthorized", "authentication required");
+        return realm == null ? response.build() : response.header(WWW_AUTHENTICATE, bearer(realm)).build();
+    }
+
+    /** The JAX-RS 403 for a caller without the required role. */
+    public static Response jaxrsForbidden() {
+        return jaxrs(403, "forbidden", "missing required role").build();
+    }
+
+    /** The response for a rejected outcome (401 invalid_token, or 503 when Signward was unreachable). */
+    public static void writeRejection(HttpServletResponse response, AuthOutcome outcome) throws IOException {
+        if (outcome.status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
+            response.setHeader("Retry-After", "30");
+            write(response, outcome.status(), null, body("temporarily_unavailable", outcome.rejection()));
+        } else {
+            write(response, HttpServletResponse.SC_UNAUTHORIZED, invalidToken(outcome.realm(), outcome.rejection()),
+                    body("invalid_token", outcome.rejection()));
+        }
+    }
+
+    /** 401 with {@code Bearer realm="…"}: a protected resource was requested without a credential. */
+    public static void writeAuthenticationRequired(HttpServletResponse response, String realm) throws IOException {
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, bearer(realm),
+                body("unauthorized", "authentication required"));
+    }
+
+    private static void write(HttpServletResponse response, int status, String challenge, String json)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        response.setStatus(status);
+        if (challenge != null) {
+            response.setHeader(WWW_AUTHENTICATE, challenge);
+        }
+        response.setHeader("Cache-Control", "no-store");
+        response.setContentType("application/json");
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
+    /** Keeps only the characters RFC 6750 allows inside a quoted auth-param (no quote, no backslash). */
+    private static String quotable(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            if (c >= 0x20 && c <= 0x7E && c != '"' && c != '\\') {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package com.signward.idserver.jakarta.internal;
+
+/**
+ * Every MicroProfile Config key the Jakarta integration reads: the single source of the configuration
+ * reference (a test checks the documentation's table against this enum).
+ */
+public enum ConfigKey {
+    AUTHORITY("authority", "signward.authority", null, "Signward authority URL, e.g. `https://mytenant.signward.com`. Required; https unless a loopback address."),
+    CLIENT_ID("clientId", "signward.client-id", null, "OAuth client id of this application. Required."),
+    CLIENT_SECRET("clientSecret", "signward.client-secret", null, "Client secret, for confidential clients."),
+    SCOPES("scopes", "signward.scopes", "openid,profile,email", "Scopes requested at login, comma-separated."),
+    AUDIENCE("audience", "signward.audience", "idserver-api", "Audience that access tokens must contain (`aud`)."),
+    ISSUER("issuer", "signward.issuer", null, "Expected `iss`; by default the discovery document's issuer, which must equal the authority."),
+    TIMEOUT("timeout", "signward.timeout", "10s", "HTTP timeout for calls to Signward."),
+    VERIFY_SSL("verifySsl", "signward.verify-ssl", "true", "`false` trusts any TLS certificate: localhost development only (logs a warning)."),
+    WEB_BASE_URL("webBaseUrl", "signward.web-base-url", null, "Base URL of Signward's web pages (privacy center); default: the authority."),
+    CLOCK_SKEW("clockSkew", "signward.clock-skew", "10s", "Leeway for `exp`, `nbf` and `iat`."),
+    ROLES_INCLUDE_CUSTOM("includeCustomRoles", "signward.roles.include-custom", "true", "Whether custom roles count as groups for `@RolesAllowed`. `@RequiresRoles` has its own `includeCustom` attribute."),
+    ROLES_CLAIM("rolesClaim", "signward.roles.claim", "roles", "Claim holding the built-in roles (string or array)."),
+    ROLES_CUSTOM_CLAIM("customRolesClaim", "signward.roles.custom-claim", "custom_roles", "Claim holding the per-tenant custom roles (string or array)."),
+    PRINCIPAL_CLAIM("principalClaim", "signward.principal.claim", "sub", "Claim used as the caller principal's name."),
+    JWT_ALLOWED_ALGORITHMS("allowedAlgorithms", "signward.jwt.allowed-algorithms", "RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512,EdDSA",
+            "JWS algorithms accepted (each must still fit the signing key). Unset: this list, plus HS256/384/512 when `signward.jwt.allow-symmetric-keys=true`; HS* listed here also need that key."),
+    JWT_ALLOW_SYMMETRIC_KEYS("allowSymmetricKeys", "signward.jwt.allow-symmetric-keys", "false", "Accept HS256/384/512 tokens signed with `kty: oct` keys from the JWKS. Off by default: anyone who can read such a key can forge tokens."),
+    JWKS_MIN_REFRESH_INTERVAL("jwksMinRefreshInterval", "signward.jwks.min-refresh-interval", "30s", "Least time between two JWKS fetches caused by unknown key ids."),
+    JWKS_MAX_STALE("jwksMaxStale", "signward.jwks.max-stale", "24h", "How long the last good signing keys keep working while the JWKS endpoint is down."),
+    TOKEN_TYPES("accessTokenTypes", "signward.token.types", null, "Accepted `typ` headers of access tokens, comma-separated (e.g. `at+jwt`); when set, `typ` is required. Unset: `at+jwt`, `application/at+jwt`, `JWT` or none; other types (`logout+jwt`, `secevent+jwt`, …) and tokens with an `events` claim are always refused."),
+    TOKEN_ALLOWED_CLIENTS("allowedClients", "signward.token.allowed-clients", null, "Client ids whose access tokens are accepted (`azp`, else `client_id`), comma-separated. Unset: any client of the tenant."),
+    TOKEN_CACHE_SIZE("tokenCacheSize", "signward.token.cache-size", "10000", "Validated access tokens kept until they expire, so a repeated token skips the signature check; 0 turns the cache off."),
+
+    // browser login
+    LOGIN_ENABLED("loginEnabled", "signward.login.enabled", "false", "`true` turns on browser login (Authorization Code + PKCE) in the same mechanism."),
+    LOGIN_PATH("loginPath", "signward.login.path", "/auth/login", "Route that starts a login; accepts `returnTo` (a path within the application)."),
+    LOGIN_CALLBACK_PATH("callbackPath", "signward.login.callback-path", "/auth/callback", "Redirect URI route: register `{public base URL}{context path}` + this path at Signward."),
+    LOGIN_POST_LOGIN_REDIRECT("postLoginRedirect", "signward.login.post-login-redirect", "/", "Where a login goes when no safe `returnTo` was given."),
+    LOGIN_REFRESH_MARGIN("refreshMargin", "signward.login.refresh-margin", "60s", "A session's tokens are refreshed when the access token expires within this margin."),
+    LOGIN_FETCH_USERINFO("fetchUserinfo", "signward.login.fetch-userinfo", "true", "Complete the session user's claims from the userinfo endpoint at login (its `sub` must match the ID token's)."),
+    LOGIN_MAX_PENDING("maxPendingLogins", "signward.login.max-pending", "10", "Logins one session may have in progress at once (one per browser tab), 1 to 100."),
+    LOGIN_PENDING_TTL("pendingLoginTtl", "signward.login.pending-ttl", "10m", "How long a started login may take before its `state` expires."),
+    LOGOUT_PATH("logoutPath", "signward.logout.path", "/auth/logout", "Route that logs out (POST, and GET unless disabled)."),
+    LOGOUT_POST_LOGOUT_REDIRECT("postLogoutRedirect", "signward.logout.post-logout-redirect", "/", "Where Signward sends the browser after logout (a path within the application)."),
+    LOGOUT_GET_ENABLED("logoutGetEnabled", "signward.logout.get-enabled", "true", "`false` accepts only POST on the logout route."),
+    PUBLIC_BASE_URL("publicBaseUrl", "signward.public-base-url", null, "Public scheme, host and port of the application behind a proxy, e.g. `https://myapp.com`; default: the request's.");
+
+    private final String option;
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String option, String key, String defaultValue, String description) {
+        this.option = option;
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    /** The property name, e.g. {@code signward.authority}. */
+    public String key() {
+        return key;
+    }
+
+    /** The name of the matching builder option ({@code SignwardOptions} or {@code WebLoginSettings}). */
+    String option() {
+        return option;
+    }
+
+    /** The key whose builder option has this name (names are unique), if any. */
+    static java.util.Optional<ConfigKey> forOption(String option) {
+        return java.util.Arrays.stream(values()).filter(key -> key.option.equals(option)).findFirst();
+    }
+
+    /** The default as written in configuration, or {@code null} when there is none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** One sentence for the configuration reference (Markdown). */
+    public String description() {
+        return description;
+    }
+}

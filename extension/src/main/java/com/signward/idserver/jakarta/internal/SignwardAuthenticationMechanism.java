@@ -1,0 +1,141 @@
+package com.signward.idserver.jakarta.internal;
+
+import com.signward.idserver.SignwardOptions;
+import com.signward.idserver.SignwardUser;
+import com.signward.idserver.web.WebLogin;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The one authentication mechanism of a Signward application, for API calls and browsers alike.
+ * <ul>
+ *   <li>valid bearer token (RFC 6750 header only): the caller is logged in with its roles as groups; a bearer
+ *       header always wins over a browser session;</li>
+ *   <li>invalid bearer token: 401 {@code error="invalid_token"} on every URL, public ones included — a presented
+ *       bad credential is always rejected (on URLs without a constraint {@code SignwardRequestFilter} answers,
+ *       because not every runtime honours a failure there);</li>
+ *   <li>browser login on ({@code signward.login.enabled}): the login, callback and logout routes, and the session's
+ *       user on every request, tokens refreshed when close to expiry;</li>
+ *   <li>nobody authenticated on a protected URL: a browser is sent to log in; any other client gets 401
+ *       {@code Bearer realm="…"}.</li>
+ * </ul>
+ * The outcome is stored as the {@link AuthOutcome} request attribute: the one route by which the caller reaches the
+ * principal, the {@code SignwardUser} producer and the JAX-RS filters. Bearer tokens are validated by
+ * {@link BearerAuthenticator}, which {@link SignwardIdentityStore} also uses.
+ */
+@ApplicationScoped
+public class SignwardAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    SignwardExtension extension;
+
+    @Inject
+    SignwardProducers producers;
+
+    private WebLogin webLogin;
+
+    @PostConstruct
+    void init() {
+        SignwardOptions options = extension.deployment().options();
+        webLogin = extension.deployment().login()
+                .map(settings -> new WebLogin(producers.core(),
+                        claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim()),
+                        settings))
+                .orElse(null);
+    }
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (webLogin != null && webLogin.isLogoutRoute(request) && !context.isProtected()) {
+            // answered by SignwardRequestFilter, where invalidating the session is ordinary servlet work
+            request.setAttribute(AuthOutcome.WEB_ROUTE_ATTRIBUTE, webLogin);
+            return context.doNothing();
+        }
+        try {
+            if (webLogin != null && webLogin.handleRoute(request, response)) {
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String realm = extension.deployment().realm();
+        BearerHeader header = BearerHeader.of(request);
+        return switch (header.kind()) {
+            case PRESENT -> authenticate(context, header.token());
+            case MALFORMED -> reject(context, AuthOutcome.rejected(realm, "malformed Authorization header", 401));
+            case ABSENT -> sessionOrAnonymous(context, realm);
+        };
+    }
+
+    private AuthenticationStatus authenticate(HttpMessageContext context, String token) {
+        BearerAuthenticator.Verdict verdict =
+                BearerAuthenticator.authenticate(producers.client(), extension.deployment(), token);
+        if (verdict.result() == null) {
+            return reject(context, verdict.outcome());
+        }
+        context.getRequest().setAttribute(AuthOutcome.ATTRIBUTE, verdict.outcome());
+        return context.notifyContainerAboutLogin(verdict.result());
+    }
+
+    private AuthenticationStatus reject(HttpMessageContext context, AuthOutcome outcome) {
+        context.getRequest().setAttribute(AuthOutcome.ATTRIBUTE, outcome);
+        if (mustChallenge(context)) {
+            return send(AuthenticationStatus.SEND_FAILURE,
+                    () -> Challenge.writeRejection(context.getResponse(), outcome));
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus sessionOrAnonymous(HttpMessageContext context, String realm) {
+        HttpServletRequest request = context.getRequest();
+        if (webLogin != null) {
+            Optional<SignwardUser> user = webLogin.sessionUser(request);
+            CredentialValidationResult result =
+                    user.map(u -> CallerIdentity.of(u, extension.deployment())).orElse(null);
+            if (result != null) {
+                request.setAttribute(AuthOutcome.ATTRIBUTE, AuthOutcome.authenticated(user.get(), realm));
+                return context.notifyContainerAboutLogin(result);
+            }
+        }
+        boolean browser = webLogin != null && WebLogin.acceptsRedirect(request);
+        request.setAttribute(AuthOutcome.ATTRIBUTE,
+                AuthOutcome.anonymous(realm, browser ? webLogin.loginRedirectPath(request) : null));
+        if (!mustChallenge(context)) {
+            return context.doNothing();
+        }
+        HttpServletResponse response = context.getResponse();
+        return browser
+                ? send(AuthenticationStatus.SEND_CONTINUE, () -> webLogin.redirectToLogin(request, response))
+                : send(AuthenticationStatus.SEND_FAILURE, () -> Challenge.writeAuthenticationRequired(response, realm));
+    }
+
+    /** Payara also calls mechanisms for programmatic authentication of public resources: never challenge those. */
+    private static boolean mustChallenge(HttpMessageContext context) {
+        return context.isProtected() && !context.isAuthenticationRequest();
+    }
+
+    private static AuthenticationStatus send(AuthenticationStatus status, ResponseWriter writer) {
+        try {
+            writer.write();
+        } catch (IOException clientGone) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        return status;
+    }
+
+    @FunctionalInterface
+    private interface ResponseWriter {
+        void write() throws IOException;
+    }
+}

@@ -1,0 +1,105 @@
+package com.signward.idserver.jakarta.internal;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticationMechanismDefinition;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthenticationMechanismDefinition;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * The portable CDI extension that wires Signward into a Jakarta EE 10 application. The jar is not a bean
+ * archive: every bean is added here. The authentication mechanism is added only when the application defines
+ * none of its own. Configuration is read and checked at deployment; nothing is fetched from Signward then.
+ */
+public class SignwardExtension implements Extension {
+
+    private static final System.Logger LOG = System.getLogger(SignwardExtension.class.getName());
+    private static final String OWN_PACKAGE = "com.signward.idserver.";
+
+    private volatile String foreignMechanism;
+    private volatile SignwardDeployment deployment;
+
+    void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
+        for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
+                RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class}) {
+            discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+    }
+
+    <T extends HttpAuthenticationMechanism> void noticeMechanism(@Observes ProcessAnnotatedType<T> event) {
+        noticeForeign(event.getAnnotatedType().getJavaClass());
+    }
+
+    void noticeMechanismDefinition(@Observes @WithAnnotations({BasicAuthenticationMechanismDefinition.class,
+            FormAuthenticationMechanismDefinition.class, CustomFormAuthenticationMechanismDefinition.class,
+            OpenIdAuthenticationMechanismDefinition.class}) ProcessAnnotatedType<?> event) {
+        noticeForeign(event.getAnnotatedType().getJavaClass());
+    }
+
+    /**
+     * Type discovery (every {@code ProcessAnnotatedType}) is over before bean discovery starts, so by now an
+     * application mechanism has been seen. (Types added only after type discovery are not picked up as
+     * mechanisms by WildFly, hence registration in {@code BeforeBeanDiscovery} and a veto here.)
+     */
+    void skipMechanismIfTheApplicationHasOne(
+            @Observes ProcessBeanAttributes<SignwardAuthenticationMechanism> event) {
+        if (foreignMechanism != null) {
+            LOG.log(Level.INFO, "Signward: the application defines its own authentication mechanism ({0}); "
+                    + "the Signward mechanism is not installed", foreignMechanism);
+            event.veto();
+        }
+    }
+
+    void readConfiguration(@Observes AfterDeploymentValidation validation) {
+        try {
+            Config config = ConfigProvider.getConfig();
+            deployment = SignwardDeployment.read(key -> config.getOptionalValue(key, String.class));
+            LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
+                    deployment.options().authority(), deployment.options().clientId(),
+                    deployment.options().audience());
+        } catch (ConfigException e) {
+            validation.addDeploymentProblem(new DeploymentException("Signward configuration error: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            validation.addDeploymentProblem(new DeploymentException(
+                    "Signward configuration error: MicroProfile Config is not available (" + e.getClass().getName()
+                            + "); enable it in the runtime (Open Liberty: feature mpConfig-3.1)"));
+        }
+    }
+
+    /** The configuration read at deployment. */
+    public SignwardDeployment deployment() {
+        SignwardDeployment current = deployment;
+        if (current == null) {
+            throw new IllegalStateException("Signward configuration has not been read (deployment failed?)");
+        }
+        return current;
+    }
+
+    /** The class of the application's own mechanism, or {@code null} when Signward's is installed. */
+    public String foreignMechanism() {
+        return foreignMechanism;
+    }
+
+    /**
+     * Counts only the application's own types: those loaded by the WAR's class loader, like this jar. The runtime's
+     * built-in mechanisms (e.g. Soteria's) also go through type discovery but belong to the runtime.
+     */
+    private void noticeForeign(Class<?> type) {
+        if (!type.getName().startsWith(OWN_PACKAGE) && type.getClassLoader() == SignwardExtension.class.getClassLoader()) {
+            foreignMechanism = type.getName();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.signward.idserver.jakarta.internal;
+
+import com.signward.idserver.SignwardClient;
+import com.signward.idserver.SignwardUser;
+import com.signward.idserver.internal.oidc.ClientBridge;
+import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.jakarta.SignwardPrincipal;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Set;
+
+/**
+ * Owns the application's one {@link SignwardClient} (built from configuration on first use, closed at shutdown; it
+ * fetches nothing until used) and its core, which the browser login shares, so the application, the mechanism and
+ * the login see one discovery document and one key set. Produces the client and the current request's
+ * {@link SignwardUser}: the user of the request's {@link AuthOutcome} (the mechanism's decision), else — when the
+ * application has its own mechanism and used Signward's identity store — the user of the
+ * {@link SignwardPrincipal}, else the anonymous user; never {@code null}.
+ */
+@ApplicationScoped
+public class SignwardProducers {
+
+    @Inject
+    SignwardExtension extension;
+
+    @Inject
+    Instance<HttpServletRequest> request;
+
+    @Inject
+    Instance<SecurityContext> securityContext;
+
+    private SignwardClient client;
+
+    /** The application's client (not a proxy). */
+    public synchronized SignwardClient client() {
+        if (client == null) {
+            client = new SignwardClient(extension.deployment().options());
+        }
+        return client;
+    }
+
+    /** The core behind {@link #client()}, for the browser login. */
+    public OidcCore core() {
+        return ClientBridge.coreOf(client());
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @Produces
+    @ApplicationScoped
+    SignwardClient produceClient() {
+        return client();
+    }
+
+    @Produces
+    @RequestScoped
+    SignwardUser currentUser() {
+        try {
+            AuthOutcome outcome = AuthOutcome.from(request.get().getAttribute(AuthOutcome.ATTRIBUTE));
+            if (outcome != null) {
+                return outcome.user();
+            }
+        } catch (RuntimeException noHttpRequest) {
+            // not in an HTTP request: fall through
+        }
+        try {
+            Set<SignwardPrincipal> principals = securityContext.get().getPrincipalsByType(SignwardPrincipal.class);
+            return principals.isEmpty() ? SignwardUser.anonymous() : principals.iterator().next().user();
+        } catch (RuntimeException noSecurityContext) {
+            return SignwardUser.anonymous();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package com.signward.idserver.jakarta.internal;
+
+import com.signward.idserver.SignwardOptions;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SignwardSettingsTest {
+
+    private final Map<String, String> config = new HashMap<>(Map.of(
+            "signward.authority", "https://mytenant.signward.com",
+            "signward.client-id", "my-api"));
+
+    private SignwardSettings read() {
+        return SignwardSettings.read(key -> Optional.ofNullable(config.get(key)));
+    }
+
+    private String failure() {
+        return assertThrows(ConfigException.class, this::read).getMessage();
+    }
+
+    @Test
+    void threeLinesAreEnoughAndDefaultsMatchTheClient() {
+        SignwardSettings settings = read();
+        SignwardOptions defaults = SignwardOptions.builder()
+                .authority("https://mytenant.signward.com").clientId("my-api").build();
+        SignwardOptions options = settings.options();
+        assertEquals(defaults.audience(), options.audience());
+        assertEquals("idserver-api", options.audience());
+        assertEquals(defaults.scopes(), options.scopes());
+        assertEquals(defaults.timeout(), options.timeout());
+        assertEquals(defaults.clockSkew(), options.clockSkew());
+        assertEquals(defaults.verifySsl(), options.verifySsl());
+        assertEquals(defaults.allowedAlgorithms(), options.allowedAlgorithms());
+        assertEquals(defaults.allowSymmetricKeys(), options.allowSymmetricKeys());
+        assertEquals(defaults.jwksMinRefreshInterval(), options.jwksMinRefreshInterval());
+        assertEquals(defaults.jwksMaxStale(), options.jwksMaxStale());
+        assertEquals(defaults.rolesClaim(), options.rolesClaim());
+        assertEquals(defaults.customRolesClaim(), options.customRolesClaim());
+        assertTrue(settings.includeCustomRoles());
+        assertEquals("sub", settings.principalClaim());
+        assertEquals("my-api", settings.realm());
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        config.putAll(Map.of(
+                "signward.client-secret", "s3cret",
+                "signward.scopes", "openid, roles",
+                "signward.audience", "orders",
+                "signward.issuer", "https://issuer.example.com",
+                "signward.timeout", "2500ms",
+                "signward.clock-skew", "PT5S",
+                "signward.roles.include-custom", "FALSE",
+                "signward.principal.claim", "email",
+                "signward.jwt.allowed-algorithms", "ES256",
+                "signward.jwks.max-stale", "2h"));
+        config.put("signward.jwks.min-refresh-interval", "1m");
+        config.put("signward.jwt.allow-symmetric-keys", "true");
+        config.put("signward.roles.claim", "r");
+        config.put("signward.roles.custom-claim", "cr");
+        SignwardSettings settings = read();
+        SignwardOptions options = settings.options();
+        assertEquals(List.of("openid", "roles"), options.scopes());
+        assertEquals("orders", options.audience());
+        assertEquals(Duration.ofMillis(2500), options.timeout());
+        assertEquals(Duration.ofSeconds(5), options.clockSkew());
+        assertEquals(Set.of("ES256"), options.allowedAlgorithms());
+        assertTrue(options.allowSymmetricKeys());
+        assertEquals(Duration.ofMinutes(1), options.jwksMinRefreshInterval());
+        assertEquals(Duration.ofHours(2), options.jwksMaxStale());
+        assertEquals("r", options.rolesClaim());
+        assertEquals("cr", options.customRolesClaim());
+        assertFalse(settings.includeCustomRoles());
+        assertEquals("email", settings.principalClaim());
+    }
+
+    @Test
+    void missingAuthorityNamesTheKey() {
+        config.remove("signward.authority");
+        assertEquals("signward.authority: is required but not set", failure());
+    }
+
+    @Test
+    void blankClientIdNamesTheKey() {
+        config.put("signward.client-id", "  ");
+        assertTrue(failure().startsWith("signward.client-id:"));
+    }
+
+    @Test
+    void plainHttpAuthorityNamesTheKey() {
+        config.put("signward.authority", "http://mytenant.signward.com");
+        assertTrue(failure().startsWith("signward.authority:"), failure());
+    }
+
+    @Test
+    void unparsableValuesNameTheirKey() {
+        config.put("signward.timeout", "ten seconds");
+        assertTrue(failure().startsWith("signward.timeout: is not a duration"), failure());
+        config.put("signward.timeout", "10s");
+        config.put("signward.verify-ssl", "maybe");
+        assertEquals("signward.verify-ssl: must be true or false", failure());
+        config.put("signward.verify-ssl", "true");
+        config.put("signward.issuer", "not a url");
+        assertTrue(failure().startsWith("signward.issuer:"), failure());
+    }
+
+    @Test
+    void durationsAcceptTheDocumentedForms() {
+        for (Map.Entry<String, Duration> e : Map.of("10", Duration.ofSeconds(10), "10s", Duration.ofSeconds(10),
+                "500ms", Duration.ofMillis(500), "5m", Duration.ofMinutes(5), "24h", Duration.ofHours(24),
+                "1d", Duration.ofDays(1), "PT10S", Duration.ofSeconds(10)).entrySet()) {
+            config.put("signward.clock-skew", e.getKey());
+            assertEquals(e.getValue(), read().options().clockSkew(), e.getKey());
+        }
+    }
+
+    @Test
+    void browserLoginIsOffByDefaultAndReadsItsKeysWhenOn() {
+        assertTrue(read().login().isEmpty());
+        config.put("signward.login.enabled", "true");
+        config.put("signward.login.path", "/signin");
+        config.put("signward.login.pending-ttl", "2m");
+        config.put("signward.login.max-pending", "3");
+        config.put("signward.logout.get-enabled", "false");
+        config.put("signward.public-base-url", "https://myapp.com");
+        var login = read().login().orElseThrow();
+        assertEquals("/signin", login.loginPath());
+        assertEquals("/auth/callback", login.callbackPath());
+        assertEquals(Duration.ofMinutes(2), login.pendingLoginTtl());
+        assertEquals(3, login.maxPendingLogins());
+        assertFalse(login.logoutGetEnabled());
+        assertEquals("https://myapp.com", login.publicBaseUrl().orElseThrow().toString());
+    }
+
+    @Test
+    void badLoginValuesNameTheirKey() {
+        config.put("signward.login.enabled", "true");
+        config.put("signward.login.path", "auth/login");
+        assertTrue(failure().startsWith("signward.login.path:"), failure());
+        config.put("signward.login.path", "/auth/login");
+        config.put("signward.login.max-pending", "many");
+        assertEquals("signward.login.max-pending: must be a whole number", failure());
+        config.put("signward.login.max-pending", "1000");
+        assertTrue(failure().startsWith("signward.login.max-pending:"), failure());
+        config.put("signward.login.max-pending", "10");
+        config.put("signward.scopes", "profile");
+        assertEquals("signward.scopes: must include openid when signward.login.enabled=true", failure());
+    }
+}
