@@ -286,7 +286,25 @@ public class SignwardClient implements AutoCloseable {
         if (idToken == null || idToken.isBlank()) {
             throw new InvalidTokenException("no token");
         }
-        ProviderMetadata metadata = Failures.await(core().metadata());
+        return verifyIdToken(idToken, nonce, Failures.await(core().metadata()));
+    }
+
+    /**
+     * Asynchronous {@link #validateIdToken}. When the key set must be fetched, that happens on the thread completing
+     * the stage.
+     *
+     * @param idToken the compact JWS ID token
+     * @param nonce   the nonce sent in the authorization request, or {@code null} not to check it
+     * @return the user, eventually
+     */
+    public CompletionStage<SignwardUser> validateIdTokenAsync(String idToken, String nonce) {
+        if (idToken == null || idToken.isBlank()) {
+            return CompletableFuture.failedFuture(new InvalidTokenException("no token"));
+        }
+        return Failures.translated(core().metadata().thenApply(metadata -> verifyIdToken(idToken, nonce, metadata)));
+    }
+
+    private SignwardUser verifyIdToken(String idToken, String nonce, ProviderMetadata metadata) {
         try {
             return user(core.verifyIdToken(idToken, IdTokenRules.standalone(metadata.issuer(), options.clientId(),
                     options.clockSkew(), nonce)).claims());

@@ -77,6 +77,25 @@ class BearerTokenIT {
         Expect.invalidToken(http().get("api/open", token), token);
     }
 
+    // --- token kinds (RFC 8725 §3.11, RFC 9068 §4) -------------------------------------------------------
+
+    @Test
+    void tokensOfOtherKindsAreNotAccessTokens() {
+        for (String typ : List.of("logout+jwt", "secevent+jwt", "dpop+jwt")) {
+            String token = Tokens.typed(ADMIN, typ);
+            Expect.invalidToken(http().get("api/me", token), token, "token type not accepted");
+        }
+        String logout = Tokens.logoutTokenShape(ADMIN);
+        Expect.invalidToken(http().get("api/me", logout), logout, "token type not accepted");
+    }
+
+    @Test
+    void typedAccessTokensAreAccepted() {
+        for (String typ : List.of("at+jwt", "application/at+jwt", "JWT")) {
+            assertEquals(ADMIN.sub(), Expect.ok(http().get("api/me", Tokens.typed(ADMIN, typ))).getString("userId"));
+        }
+    }
+
     @Test
     void invalidTokenOnUnannotatedResourceIsRejected() {
         String token = Tokens.badSignature(USER);

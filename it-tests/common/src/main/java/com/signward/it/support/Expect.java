@@ -51,6 +51,25 @@ public final class Expect {
         }
     }
 
+    /** As {@link #invalidToken(Http.Response, String)}, and the description names {@code rule}. */
+    public static void invalidToken(Http.Response r, String token, String rule) {
+        invalidToken(r, token);
+        assertTrue(r.wwwAuthenticate().orElse("").contains(rule), () -> "the challenge does not name '" + rule
+                + "': " + r.describe());
+    }
+
+    /**
+     * 503 for a token that could not be checked because Signward's keys are unavailable: {@code Retry-After}, a
+     * {@code temporarily_unavailable} JSON error, no {@code invalid_token} challenge.
+     */
+    public static void unavailable(Http.Response r) {
+        assertEquals(503, r.status(), r::describe);
+        assertTrue(r.retryAfter().isPresent(), () -> "no Retry-After: " + r.describe());
+        assertFalse(r.wwwAuthenticate().orElse("").contains("invalid_token"), () -> "not a token problem: "
+                + r.describe());
+        assertEquals("temporarily_unavailable", jsonError(r), r::describe);
+    }
+
     /** 403 with a small JSON body. */
     public static void forbidden(Http.Response r) {
         assertEquals(403, r.status(), r::describe);

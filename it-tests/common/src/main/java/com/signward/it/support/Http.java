@@ -58,7 +58,8 @@ public final class Http {
         try {
             HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("WWW-Authenticate"),
-                    r.headers().firstValue("Content-Type").orElse(""), r.body());
+                    r.headers().firstValue("Content-Type").orElse(""), r.body(),
+                    r.headers().firstValue("Retry-After"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -68,7 +69,8 @@ public final class Http {
     }
 
     /** What the tests look at. */
-    public record Response(int status, Optional<String> wwwAuthenticate, String contentType, String body) {
+    public record Response(int status, Optional<String> wwwAuthenticate, String contentType, String body,
+                           Optional<String> retryAfter) {
 
         /** The body as a JSON object (fails the test when it is not one). */
         public JsonObject json() {

@@ -66,6 +66,37 @@ public final class Tokens {
         return sign(claims(user, idpIssuer(), MockIdp.AUDIENCE, 0), null, AlgorithmIdentifiers.NONE);
     }
 
+    /** Valid in every way but its {@code typ} header (e.g. {@code logout+jwt}): a token of another kind. */
+    public static String typed(TestUser user, String typ) {
+        return sign(claims(user, idpIssuer(), MockIdp.AUDIENCE, 0), MockIdp.get().signingKey(),
+                AlgorithmIdentifiers.RSA_USING_SHA256, typ);
+    }
+
+    /**
+     * A back-channel logout token's shape (OIDC Back-Channel Logout 1.0: {@code events}, {@code sid}, no
+     * {@code typ}) with the API audience, signed by the provider: never an access token.
+     */
+    public static String logoutTokenShape(TestUser user) {
+        JwtClaims claims = claims(user, idpIssuer(), MockIdp.AUDIENCE, 0);
+        claims.setClaim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+        claims.setClaim("sid", "session-1");
+        return sign(claims, MockIdp.get().signingKey(), AlgorithmIdentifiers.RSA_USING_SHA256, null);
+    }
+
+    /** A token for another issuer, signed by a key of its own under key id {@code kid}. */
+    public static String forIssuer(TestUser user, String issuer, Key key, String kid) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims(user, issuer, MockIdp.AUDIENCE, 0).toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKey(key);
+        jws.setKeyIdHeaderValue(kid);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("cannot sign test token", e);
+        }
+    }
+
     /** Not a JWT at all. */
     public static String malformed() {
         return "this-is-not-a-jwt";
@@ -99,10 +130,16 @@ public final class Tokens {
     }
 
     private static String sign(JwtClaims claims, Key key, String algorithm) {
+        return sign(claims, key, algorithm, "JWT");
+    }
+
+    private static String sign(JwtClaims claims, Key key, String algorithm, String typ) {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(algorithm);
-        jws.setHeader("typ", "JWT");
+        if (typ != null) {
+            jws.setHeader("typ", typ);
+        }
         if (key != null) {
             jws.setKey(key);
             jws.setKeyIdHeaderValue(MockIdp.get().keyId());
@@ -116,7 +153,8 @@ public final class Tokens {
         }
     }
 
-    private static Key freshRsaKey() {
+    /** A new RSA private key (2048 bits). */
+    public static Key freshRsaKey() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
