@@ -1,51 +1,77 @@
-package com.signward.idserver;
-
-import com.signward.idserver.FakeProvider.Response;
-import com.signward.idserver.internal.jwt.JwksResponse;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+package com.signward.idserver.internal.oidc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.signward.idserver.internal.jwt.JwksResponse;
+import com.sun.net.httpserver.HttpServer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
 class HttpJwksFetcherTest {
+    private final List<String> accepts = new CopyOnWriteArrayList<>();
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    /** Serves {@code /jwks} with this status, body and headers; returns its URL. */
+    private URI serve(int status, String body, Map<String, String> headers) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/jwks", exchange -> {
+            accepts.add(String.valueOf(exchange.getRequestHeaders().getFirst("Accept")));
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            headers.forEach(exchange.getResponseHeaders()::add);
+            exchange.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
+    }
 
     @Test
     void readsBodyAndMaxAge() throws Exception {
-        try (FakeProvider provider = new FakeProvider()) {
-            provider.on("/jwks", r -> new Response(200, "application/jwk-set+json", "{\"keys\":[]}",
-                    Map.of("Cache-Control", "public, max-age=600, must-revalidate")));
-            HttpJwksFetcher fetcher = new HttpJwksFetcher(HttpClient.newHttpClient(),
-                    () -> URI.create(provider.authority() + "/jwks"), Duration.ofSeconds(5));
-            JwksResponse response = fetcher.fetch();
-            assertEquals("{\"keys\":[]}", response.body());
-            assertEquals(Optional.of(Duration.ofMinutes(10)), response.maxAge());
-            assertTrue(provider.requests("/jwks").get(0).header("Accept").contains("application/jwk-set+json"));
-        }
+        URI uri = serve(200, "{\"keys\":[]}", Map.of("Content-Type", "application/jwk-set+json",
+                "Cache-Control", "public, max-age=600, must-revalidate"));
+        HttpJwksFetcher fetcher = new HttpJwksFetcher(HttpClient.newHttpClient(), () -> uri, Duration.ofSeconds(5));
+        JwksResponse response = fetcher.fetch();
+        assertEquals("{\"keys\":[]}", response.body());
+        assertEquals(Optional.of(Duration.ofMinutes(10)), response.maxAge());
+        assertTrue(accepts.get(0).contains("application/jwk-set+json"));
     }
 
     @Test
     void non2xxIsAnIOException() throws Exception {
-        try (FakeProvider provider = new FakeProvider()) {
-            provider.on("/jwks", r -> new Response(404, "text/plain", "nope", Map.of()));
-            HttpJwksFetcher fetcher = new HttpJwksFetcher(HttpClient.newHttpClient(),
-                    () -> URI.create(provider.authority() + "/jwks"), Duration.ofSeconds(5));
-            assertTrue(assertThrows(IOException.class, fetcher::fetch).getMessage().contains("HTTP 404"));
-        }
+        URI uri = serve(404, "nope", Map.of("Content-Type", "text/plain"));
+        HttpJwksFetcher fetcher = new HttpJwksFetcher(HttpClient.newHttpClient(), () -> uri, Duration.ofSeconds(5));
+        assertTrue(assertThrows(IOException.class, fetcher::fetch).getMessage().contains("HTTP 404"));
     }
 
     @Test
     void discoveryFailureIsAnIOException() {
         HttpJwksFetcher fetcher = new HttpJwksFetcher(HttpClient.newHttpClient(), () -> {
-            throw new DiscoveryException("down");
+            throw ProviderException.discovery("down", null);
         }, Duration.ofSeconds(5));
         assertThrows(IOException.class, fetcher::fetch);
     }

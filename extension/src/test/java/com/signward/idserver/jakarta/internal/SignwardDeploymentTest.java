@@ -15,14 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SignwardSettingsTest {
+class SignwardDeploymentTest {
 
     private final Map<String, String> config = new HashMap<>(Map.of(
             "signward.authority", "https://mytenant.signward.com",
             "signward.client-id", "my-api"));
 
-    private SignwardSettings read() {
-        return SignwardSettings.read(key -> Optional.ofNullable(config.get(key)));
+    private SignwardDeployment read() {
+        return SignwardDeployment.read(key -> Optional.ofNullable(config.get(key)));
     }
 
     private String failure() {
@@ -31,7 +31,7 @@ class SignwardSettingsTest {
 
     @Test
     void threeLinesAreEnoughAndDefaultsMatchTheClient() {
-        SignwardSettings settings = read();
+        SignwardDeployment settings = read();
         SignwardOptions defaults = SignwardOptions.builder()
                 .authority("https://mytenant.signward.com").clientId("my-api").build();
         SignwardOptions options = settings.options();
@@ -69,7 +69,7 @@ class SignwardSettingsTest {
         config.put("signward.jwt.allow-symmetric-keys", "true");
         config.put("signward.roles.claim", "r");
         config.put("signward.roles.custom-claim", "cr");
-        SignwardSettings settings = read();
+        SignwardDeployment settings = read();
         SignwardOptions options = settings.options();
         assertEquals(List.of("openid", "roles"), options.scopes());
         assertEquals("orders", options.audience());
