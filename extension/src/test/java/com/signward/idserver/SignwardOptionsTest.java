@@ -21,8 +21,18 @@ class SignwardOptionsTest {
         return SignwardOptions.builder().authority("https://mytenant.signward.com").clientId("my-api");
     }
 
+    /** Every builder error is an {@link InvalidOptionException} (an IllegalArgumentException) naming its option. */
     private static String rejection(SignwardOptions.Builder builder) {
-        return assertThrows(IllegalArgumentException.class, builder::build).getMessage();
+        InvalidOptionException e = assertThrows(InvalidOptionException.class, builder::build);
+        assertTrue(e.getMessage().startsWith(e.option()), e::getMessage);
+        return e.getMessage();
+    }
+
+    private static void assertRejected(String option, SignwardOptions.Builder builder) {
+        InvalidOptionException e = assertThrows(InvalidOptionException.class, builder::build);
+        assertEquals(option, e.option(), e::getMessage);
+        assertTrue(e.getMessage().startsWith(option), e::getMessage);
+        assertTrue(e instanceof IllegalArgumentException);
     }
 
     @Test
@@ -45,6 +55,9 @@ class SignwardOptionsTest {
         assertEquals(Duration.ofHours(24), o.jwksMaxStale());
         assertEquals("roles", o.rolesClaim());
         assertEquals("custom_roles", o.customRolesClaim());
+        assertEquals(List.of(), o.accessTokenTypes());
+        assertEquals(List.of(), o.allowedClients());
+        assertEquals(10_000, o.tokenCacheSize());
     }
 
     @Test
@@ -171,5 +184,71 @@ class SignwardOptionsTest {
         String text = valid().clientSecret("very-secret-value").build().toString();
         assertFalse(text.contains("very-secret-value"), text);
         assertTrue(text.contains("clientSecret=***"), text);
+    }
+
+    @Test
+    void theAccessTokenOptionsAreKeptAndCopied() {
+        List<String> types = new ArrayList<>(List.of("at+jwt"));
+        List<String> clients = new ArrayList<>(List.of("app-a", "app-b"));
+        SignwardOptions o = valid().accessTokenTypes(types).allowedClients(clients).tokenCacheSize(0).build();
+        types.add("JWT");
+        clients.clear();
+        assertEquals(List.of("at+jwt"), o.accessTokenTypes());
+        assertEquals(List.of("app-a", "app-b"), o.allowedClients());
+        assertEquals(0, o.tokenCacheSize());
+        assertThrows(UnsupportedOperationException.class, () -> o.accessTokenTypes().add("x"));
+        assertThrows(UnsupportedOperationException.class, () -> o.allowedClients().add("x"));
+        assertEquals(1_000_000, valid().tokenCacheSize(1_000_000).build().tokenCacheSize());
+        // null means the default (none)
+        assertEquals(List.of(), valid().accessTokenTypes(null).allowedClients(null).build().accessTokenTypes());
+        String text = o.toString();
+        assertTrue(text.contains("accessTokenTypes=[at+jwt]") && text.contains("tokenCacheSize=0"), text);
+    }
+
+    @Test
+    void theAccessTokenOptionsAreChecked() {
+        assertRejected("tokenCacheSize", valid().tokenCacheSize(-1));
+        assertRejected("tokenCacheSize", valid().tokenCacheSize(1_000_001));
+        assertRejected("tokenCacheSize", valid().tokenCacheSize(Integer.MIN_VALUE));
+        assertRejected("accessTokenTypes", valid().accessTokenTypes(List.of(" ")));
+        assertRejected("accessTokenTypes", valid().accessTokenTypes(List.of("")));
+        assertRejected("accessTokenTypes", valid().accessTokenTypes(List.of("at+jwt", "at jwt")));
+        assertRejected("accessTokenTypes", valid().accessTokenTypes(java.util.Arrays.asList("at+jwt", null)));
+        assertRejected("allowedClients", valid().allowedClients(List.of("")));
+        assertRejected("allowedClients", valid().allowedClients(List.of("app\u00e9")));
+    }
+
+    @Test
+    void everyBuilderErrorIsAnInvalidOptionExceptionNamingItsOption() {
+        assertRejected("authority", SignwardOptions.builder().clientId("c"));
+        assertRejected("authority", valid().authority(" "));
+        assertRejected("authority", valid().authority("http://mytenant.signward.com"));
+        assertRejected("authority", valid().authority("ftp://x"));
+        assertRejected("authority", valid().authority("not a url"));
+        assertRejected("clientId", SignwardOptions.builder().authority("https://mytenant.signward.com"));
+        assertRejected("clientId", valid().clientId(" "));
+        assertRejected("scopes", valid().scopes(null));
+        assertRejected("scopes", valid().scopes(List.of()));
+        assertRejected("scopes", valid().scopes(List.of("open id")));
+        assertRejected("audience", valid().audience(null));
+        assertRejected("timeout", valid().timeout(Duration.ZERO));
+        assertRejected("timeout", valid().timeout(null));
+        assertRejected("webBaseUrl", valid().webBaseUrl("www.signward.com"));
+        assertRejected("clockSkew", valid().clockSkew(null));
+        assertRejected("clockSkew", valid().clockSkew(Duration.ofSeconds(-1)));
+        assertRejected("clockSkew", valid().clockSkew(Duration.ofDays(1).plusSeconds(1)));
+        assertRejected("allowedAlgorithms", valid().allowedAlgorithms(Set.of()));
+        assertRejected("allowedAlgorithms", valid().allowedAlgorithms(Set.of("none")));
+        assertRejected("jwksMinRefreshInterval", valid().jwksMinRefreshInterval(null));
+        assertRejected("jwksMinRefreshInterval", valid().jwksMinRefreshInterval(Duration.ofSeconds(-1)));
+        assertRejected("jwksMaxStale", valid().jwksMaxStale(Duration.ofSeconds(-1)));
+        assertRejected("rolesClaim", valid().rolesClaim(""));
+        assertRejected("customRolesClaim", valid().customRolesClaim(null));
+        assertRejected("accessTokenTypes", valid().accessTokenTypes(List.of(" ")));
+        assertRejected("allowedClients", valid().allowedClients(List.of(" ")));
+        assertRejected("tokenCacheSize", valid().tokenCacheSize(-1));
+        // the limits themselves are allowed
+        valid().clockSkew(Duration.ofDays(1)).clockSkew(Duration.ZERO).jwksMinRefreshInterval(Duration.ZERO)
+                .jwksMaxStale(Duration.ZERO).tokenCacheSize(0).build();
     }
 }

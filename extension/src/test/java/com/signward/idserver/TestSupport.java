@@ -42,7 +42,7 @@ final class TestSupport {
     static <T extends Throwable> T failure(Class<T> type, CompletionStage<?> stage) {
         ExecutionException e = assertThrows(ExecutionException.class,
                 () -> stage.toCompletableFuture().get(30, TimeUnit.SECONDS));
-        Throwable cause = HttpSupport.unwrap(e);
+        Throwable cause = com.signward.idserver.internal.oidc.Http.unwrap(e);
         if (!type.isInstance(cause)) {
             throw new AssertionError("expected " + type.getSimpleName() + " but got " + cause, cause);
         }

@@ -199,8 +199,13 @@ class ValidateTokenTest {
     @Test
     void jwksOutageBeforeAnyKeysRejectsTheToken() throws Exception {
         provider.on(JWKS, r -> new Response(503, "text/plain", "down", Map.of()));
-        InvalidTokenException e = assertThrows(InvalidTokenException.class, () -> client.validateToken(rs256(c -> { })));
-        assertTrue(e.getMessage().contains("keys"), e.getMessage());
+        // a server-side problem, not a bad token: a plain SignwardException, not an InvalidTokenException
+        SignwardException e = assertThrows(SignwardException.class, () -> client.validateToken(rs256(c -> { })));
+        assertFalse(e instanceof InvalidTokenException, () -> e.getClass().getName());
+        assertTrue(e.getMessage().startsWith("signing keys unavailable"), e.getMessage());
+        SignwardException async = failure(SignwardException.class, client.validateTokenAsync(rs256(c -> { })));
+        assertFalse(async instanceof InvalidTokenException, () -> async.getClass().getName());
+        assertTrue(async.getMessage().startsWith("signing keys unavailable"), async.getMessage());
     }
 
     @Test

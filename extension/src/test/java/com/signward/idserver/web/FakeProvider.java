@@ -51,12 +51,16 @@ final class FakeProvider implements AutoCloseable {
         return issuer;
     }
 
-    SignwardClient client(boolean withSecret) {
+    SignwardOptions options(boolean withSecret) {
         SignwardOptions.Builder options = SignwardOptions.builder().authority(issuer).clientId(CLIENT_ID);
         if (withSecret) {
             options.clientSecret(CLIENT_SECRET);
         }
-        return new SignwardClient(options.build());
+        return options.build();
+    }
+
+    SignwardClient client(boolean withSecret) {
+        return new SignwardClient(options(withSecret));
     }
 
     /** Answers {@code path} with a fixed status and JSON body. */

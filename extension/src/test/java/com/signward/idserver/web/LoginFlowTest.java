@@ -3,7 +3,10 @@ package com.signward.idserver.web;
 import com.signward.idserver.AuthorizationRequest;
 import com.signward.idserver.SignwardClient;
 import com.signward.idserver.SignwardOptions;
-import com.signward.idserver.TokenExchangeException;
+import com.signward.idserver.TestCores;
+import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.internal.oidc.Pkce;
+import com.signward.idserver.internal.oidc.ProviderException;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +45,7 @@ class LoginFlowTest {
 
     private static MockOAuth2Server server;
     private static SignwardClient client;
+    private static OidcCore core;
     private static LoginCompletion completion;
     private static final HttpClient BROWSER =
             HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -50,28 +54,31 @@ class LoginFlowTest {
     static void start() throws Exception {
         server = new MockOAuth2Server();
         server.start(InetAddress.getByName("127.0.0.1"), 0);
-        client = new SignwardClient(SignwardOptions.builder().authority(server.issuerUrl("default").toString())
-                .clientId(CLIENT_ID).clientSecret("a-client-secret-that-is-long-enough-0123456789").build());
-        completion = new LoginCompletion(client, WebLogin.verifier(client, Clock.systemUTC()), true,
-                Clock.systemUTC());
+        SignwardOptions options = SignwardOptions.builder().authority(server.issuerUrl("default").toString())
+                .clientId(CLIENT_ID).clientSecret("a-client-secret-that-is-long-enough-0123456789").build();
+        client = new SignwardClient(options);
+        core = TestCores.core(options, Clock.systemUTC());
+        completion = new LoginCompletion(core, TestCores.toUser(options), true, Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
         client.close();
+        core.close();
         server.shutdown();
     }
 
     private static PendingLogin attempt() {
-        return new PendingLogin(Secrets.random(), Secrets.random(), Secrets.codeVerifier(), REDIRECT_URI, "/orders",
+        return new PendingLogin(Pkce.newState(), Pkce.newState(), Pkce.newVerifier(), REDIRECT_URI, "/orders",
                 Instant.now());
     }
 
     /** Sends the browser to the authorization endpoint and returns the callback's query parameters. */
     private static Map<String, String> authorize(PendingLogin sent) throws Exception {
+        core.awaitMetadata(); // the core builds the URL on the discovered endpoint once loaded
         client.discovery();
         URI url = client.authorizeUrl(AuthorizationRequest.builder().redirectUri(sent.redirectUri())
-                .state(sent.state()).nonce(sent.nonce()).codeChallenge(Secrets.codeChallenge(sent.codeVerifier()))
+                .state(sent.state()).nonce(sent.nonce()).codeChallenge(Pkce.challenge(sent.codeVerifier()))
                 .build());
         assertTrue(url.toString().startsWith(server.authorizationEndpointUrl("default").toString()));
         assertTrue(url.getRawQuery().contains("code_challenge_method=S256"));
@@ -134,7 +141,7 @@ class LoginFlowTest {
         enqueueUser();
         PendingLogin sent = attempt();
         Map<String, String> callback = authorize(sent);
-        PendingLogin other = new PendingLogin(sent.state(), Secrets.random(), sent.codeVerifier(), sent.redirectUri(),
+        PendingLogin other = new PendingLogin(sent.state(), Pkce.newState(), sent.codeVerifier(), sent.redirectUri(),
                 sent.target(), sent.createdAt());
         LoginException e = assertThrows(LoginException.class, () -> completion.complete(callback.get("code"), other));
         assertEquals(400, e.status());
@@ -145,14 +152,16 @@ class LoginFlowTest {
     void aRefusedRefreshTokenSurfacesAsInvalidGrant() throws Exception {
         try (FakeProvider provider = new FakeProvider()) {
             provider.respond("/token", 400, "{\"error\":\"invalid_grant\"}");
-            SignwardClient fakeClient = provider.client(true);
-            try (fakeClient) {
-                LoginCompletion fake = new LoginCompletion(fakeClient, WebLogin.verifier(fakeClient, Clock.systemUTC()),
-                        false, Clock.systemUTC());
+            SignwardOptions options = provider.options(true);
+            try (OidcCore fakeCore = TestCores.core(options, Clock.systemUTC())) {
+                LoginCompletion fake = new LoginCompletion(fakeCore, TestCores.toUser(options), false,
+                        Clock.systemUTC());
                 TokenRefresher refresher = new TokenRefresher(fake::refresh, java.time.Duration.ofSeconds(5),
                         java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(10), 10, Clock.systemUTC());
                 SessionLogin login = SessionLoginTest.login(Instant.now(), "old-refresh-token");
-                assertThrows(TokenExchangeException.class, () -> fake.refresh(login));
+                ProviderException refused = assertThrows(ProviderException.class, () -> fake.refresh(login));
+                assertEquals(ProviderException.Kind.TOKEN, refused.kind());
+                assertEquals("invalid_grant", refused.error());
                 assertEquals(TokenRefresher.Result.ENDED, refresher.refresh(login).result());
             }
         }

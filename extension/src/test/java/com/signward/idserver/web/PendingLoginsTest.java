@@ -1,5 +1,7 @@
 package com.signward.idserver.web;
 
+import com.signward.idserver.internal.oidc.Pkce;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -33,7 +35,7 @@ class PendingLoginsTest {
     private static final Duration TTL = Duration.ofMinutes(10);
 
     private static PendingLogin attempt(String target, Instant at) {
-        return new PendingLogin(Secrets.random(), Secrets.random(), Secrets.codeVerifier(),
+        return new PendingLogin(Pkce.newState(), Pkce.newState(), Pkce.newVerifier(),
                 "https://app.example/auth/callback", target, at);
     }
 
@@ -170,11 +172,11 @@ class PendingLoginsTest {
     void statesAreLongAndUnpredictable() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            String state = Secrets.random();
+            String state = Pkce.newState();
             assertTrue(state.length() >= 43, "256 bits in base64url");
             assertTrue(seen.add(state));
         }
-        String verifier = Secrets.codeVerifier();
+        String verifier = Pkce.newVerifier();
         assertTrue(verifier.length() >= 43 && verifier.length() <= 128);
         assertTrue(verifier.matches("[A-Za-z0-9_-]+"));
     }

@@ -1,6 +1,7 @@
 package com.signward.idserver.web;
 
 import com.signward.idserver.SignwardUser;
+import com.signward.idserver.internal.jwt.IdTokenFacts;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

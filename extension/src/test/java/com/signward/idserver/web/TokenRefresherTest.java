@@ -1,7 +1,6 @@
 package com.signward.idserver.web;
 
-import com.signward.idserver.SignwardException;
-import com.signward.idserver.TokenExchangeException;
+import com.signward.idserver.internal.oidc.ProviderFailures;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -103,7 +102,7 @@ class TokenRefresherTest {
     @Test
     void invalidGrantEndsTheLogin() {
         TokenRefresher refresher = refresher(current -> {
-            throw new TokenExchangeException("invalid_grant", "refresh token expired", 400);
+            throw ProviderFailures.tokenError("invalid_grant", "refresh token expired", 400);
         });
         assertEquals(ENDED, refresher.refresh(SessionLoginTest.login(EXPIRY, "rt")).result());
     }
@@ -121,7 +120,7 @@ class TokenRefresherTest {
         AtomicInteger calls = new AtomicInteger();
         TokenRefresher refresher = refresher(current -> {
             calls.incrementAndGet();
-            throw new SignwardException("Signward is not reachable");
+            throw ProviderFailures.transport("Signward is not reachable");
         });
         SessionLogin login = SessionLoginTest.login(EXPIRY, "rt");
         assertEquals(FAILED, refresher.refresh(login).result());
@@ -132,9 +131,14 @@ class TokenRefresherTest {
         assertEquals(2, calls.get(), "tried again after the back-off");
 
         TokenRefresher clientError = refresher(current -> {
-            throw new TokenExchangeException("invalid_client", null, 401);
+            throw ProviderFailures.tokenError("invalid_client", null, 401);
         });
         assertEquals(FAILED, clientError.refresh(login).result());
+
+        TokenRefresher bug = refresher(current -> {
+            throw new IllegalStateException("a bug");
+        });
+        assertEquals(FAILED, bug.refresh(login).result());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.signward.idserver.web;
 
+import com.signward.idserver.TestCores;
+import com.signward.idserver.internal.oidc.OidcCore;
+
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -59,17 +62,19 @@ class WebLoginSettingsTest {
     void theLoginNeedsTheOpenidScope() {
         com.signward.idserver.SignwardOptions.Builder options = com.signward.idserver.SignwardOptions.builder()
                 .authority("https://id.example").clientId("web-app");
-        try (com.signward.idserver.SignwardClient withoutOpenid =
-                     new com.signward.idserver.SignwardClient(options.scopes(List.of("profile")).build())) {
+        com.signward.idserver.SignwardOptions profileOnly = options.scopes(List.of("profile")).build();
+        try (OidcCore withoutOpenid = TestCores.core(profileOnly, java.time.Clock.systemUTC())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new WebLogin(withoutOpenid, WebLoginSettings.defaults()));
+                    () -> new WebLogin(withoutOpenid, TestCores.toUser(profileOnly), WebLoginSettings.defaults()));
             assertTrue(e.getMessage().contains("openid"));
-            new WebLogin(withoutOpenid, WebLoginSettings.builder().scopes(List.of("openid", "profile")).build());
+            new WebLogin(withoutOpenid, TestCores.toUser(profileOnly),
+                    WebLoginSettings.builder().scopes(List.of("openid", "profile")).build());
         }
-        try (com.signward.idserver.SignwardClient defaults = new com.signward.idserver.SignwardClient(
-                com.signward.idserver.SignwardOptions.builder().authority("https://id.example").clientId("web-app")
-                        .build())) {
-            assertTrue(new WebLogin(defaults, WebLoginSettings.defaults()).toString().contains("/auth/callback"));
+        com.signward.idserver.SignwardOptions plain = com.signward.idserver.SignwardOptions.builder()
+                .authority("https://id.example").clientId("web-app").build();
+        try (OidcCore defaults = TestCores.core(plain, java.time.Clock.systemUTC())) {
+            assertTrue(new WebLogin(defaults, TestCores.toUser(plain), WebLoginSettings.defaults()).toString()
+                    .contains("/auth/callback"));
         }
     }
 

@@ -73,7 +73,8 @@ public final class CompactJws {
         if (dots == 4) {
             throw Rejections.reject(Rejections.JWE);
         }
-        if (dots != 2 || first == 0 || second == first + 1 || second == token.length() - 1) {
+        // an empty signature part is the unsecured form (alg none): parsed, so that the algorithm rule names it
+        if (dots != 2 || first == 0 || second == first + 1) {
             throw Rejections.reject(Rejections.MALFORMED + ": not a compact JWS");
         }
         JsonObject header = object(token, 0, first, "header");

@@ -2,7 +2,6 @@ package com.signward.idserver.internal.jwt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.Set;
 
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -56,11 +55,10 @@ class AlgorithmAndKeyTest {
     @Test
     void hmacNeedsTheAllowListToo() {
         ValidatorFixture f = new ValidatorFixture(TestKeys.RSA_1, HMAC);
-        TokenValidator validator = new TokenValidator(f.keySource,
-                new ValidationSettings(Duration.ofSeconds(10), Set.of("RS256", "HS512"), true, f.clock));
+        AccessTokenValidator<?> validator = f.withPolicy(new AlgorithmPolicy(Set.of("RS256", "HS512"), true));
         String token = f.tokens.token().alg("HS256").signWith(HMAC);
         ValidatorFixture.assertMessage(org.junit.jupiter.api.Assertions.assertThrows(TokenRejectedException.class,
-                () -> validator.validate(token, TestTokens.ISSUER, TestTokens.AUDIENCE)),
+                () -> validator.validate(token, ValidatorFixture.rules())),
                 "algorithm not allowed: HS256", token);
     }
 
@@ -82,11 +80,10 @@ class AlgorithmAndKeyTest {
     @Test
     void algorithmOutsideTheAllowListIsRejected() {
         ValidatorFixture f = new ValidatorFixture(TestKeys.RSA_1);
-        TokenValidator rs256Only = new TokenValidator(f.keySource,
-                new ValidationSettings(Duration.ofSeconds(10), Set.of("RS256"), false, f.clock));
+        AccessTokenValidator<?> rs256Only = f.withPolicy(new AlgorithmPolicy(Set.of("RS256"), false));
         String token = f.tokens.token().alg("PS256").signWith(TestKeys.RSA_1);
         ValidatorFixture.assertMessage(org.junit.jupiter.api.Assertions.assertThrows(TokenRejectedException.class,
-                () -> rs256Only.validate(token, TestTokens.ISSUER, TestTokens.AUDIENCE)),
+                () -> rs256Only.validate(token, ValidatorFixture.rules())),
                 "algorithm not allowed: PS256", token);
     }
 
@@ -177,6 +174,6 @@ class AlgorithmAndKeyTest {
     private static void assertAccepted(JsonWebKey key, String alg) throws Exception {
         ValidatorFixture f = new ValidatorFixture(key);
         String token = f.tokens.token().alg(alg).claim("name", "Ada").signWith(key);
-        assertEquals("Ada", f.validate(token).getString("name"));
+        assertEquals("Ada", f.validate(token).get("name"));
     }
 }

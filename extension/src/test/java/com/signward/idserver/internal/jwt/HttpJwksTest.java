@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.RsaJsonWebKey;
@@ -17,14 +18,15 @@ class HttpJwksTest {
     private final MutableClock clock = new MutableClock();
     private final TestTokens tokens = new TestTokens(clock);
     private JwksHttpServer server;
-    private TokenValidator validator;
+    private AccessTokenValidator<Map<String, Object>> validator;
 
     @BeforeEach
     void start() throws Exception {
         server = new JwksHttpServer(TestKeys.RSA_1);
-        JwksKeySource keys = new JwksKeySource(server.fetcher(), KeySourceSettings.defaults(), clock);
-        validator = new TokenValidator(keys, new ValidationSettings(Duration.ofSeconds(10),
-                ValidationSettings.ASYMMETRIC_ALGORITHMS, false, clock));
+        JwksKeySource keys = new JwksKeySource(server.fetcher(), ValidatorFixture.MIN_REFRESH_INTERVAL,
+                ValidatorFixture.MAX_STALE, clock);
+        validator = new AccessTokenValidator<>(new JwtVerifier(new JwksKeys(keys), ValidatorFixture.policy(false),
+                clock), AccessTokenValidator.DEFAULT_CACHE_SIZE, claims -> claims);
     }
 
     @AfterEach
@@ -32,8 +34,8 @@ class HttpJwksTest {
         server.close();
     }
 
-    private void validate(String token) throws TokenRejectedException {
-        validator.validate(token, TestTokens.ISSUER, TestTokens.AUDIENCE);
+    private void validate(String token) throws TokenRejectedException, KeysUnavailableException {
+        validator.validate(token, ValidatorFixture.rules());
     }
 
     private void assertRejected(String token, String rule) {
@@ -87,7 +89,7 @@ class HttpJwksTest {
         validate(tokens.token().signWith(TestKeys.RSA_1));
         assertEquals(2, server.jwksHits());
         clock.advance(Duration.ofHours(1));
-        assertRejected(tokens.token().signWith(TestKeys.RSA_1), "signing keys unavailable");
+        ValidatorFixture.assertUnavailable(() -> validate(tokens.token().signWith(TestKeys.RSA_1)));
         server.status(200);
         clock.advance(Duration.ofSeconds(30));
         validate(tokens.token().signWith(TestKeys.RSA_1));

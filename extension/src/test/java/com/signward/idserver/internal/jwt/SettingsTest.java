@@ -5,52 +5,54 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The algorithm policy (the allow-list half of the old validation settings; the skew and its bounds are
+ * {@code SignwardOptions}', see {@code SignwardOptionsTest}).
+ */
 class SettingsTest {
 
     @Test
-    void defaultsAreAsymmetricWithTenSecondsSkew() {
-        ValidationSettings settings = ValidationSettings.defaults();
-        assertEquals(Duration.ofSeconds(10), settings.clockSkew());
-        assertEquals(ValidationSettings.ASYMMETRIC_ALGORITHMS, settings.allowedAlgorithms());
-        assertFalse(settings.allowSymmetricKeys());
-        assertFalse(settings.allowedAlgorithms().contains("HS256"));
+    void defaultsAreAsymmetric() {
+        assertEquals(Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"),
+                AlgorithmPolicy.ASYMMETRIC);
+        assertFalse(AlgorithmPolicy.ASYMMETRIC.contains("HS256"));
+        AlgorithmPolicy policy = ValidatorFixture.policy(false);
+        assertFalse(policy.jwksSymmetricKeys());
+        assertFalse(policy.allowed().contains("HS256"));
     }
 
     @Test
-    void ofAddsHmacOnlyWhenSymmetricKeysAreAllowed() {
-        assertTrue(ValidationSettings.of(Duration.ofSeconds(5), true).allowedAlgorithms().containsAll(
-                ValidationSettings.SYMMETRIC_ALGORITHMS));
-        assertFalse(ValidationSettings.of(Duration.ofSeconds(5), false).allowedAlgorithms().contains("HS256"));
+    void hmacOnlyWhenSymmetricKeysAreAllowed() {
+        assertTrue(ValidatorFixture.policy(true).allowed().containsAll(AlgorithmPolicy.SYMMETRIC));
+        assertFalse(ValidatorFixture.policy(false).allowed().contains("HS256"));
+        TokenRejectedException e = assertThrows(TokenRejectedException.class,
+                () -> ValidatorFixture.policy(false).checkAllowed("HS256"));
+        assertEquals("algorithm not allowed: HS256 (symmetric keys are disabled)", e.getMessage());
     }
 
     @Test
     void noneAndUnknownAlgorithmsAreRefused() {
-        Clock clock = Clock.systemUTC();
-        assertThrows(IllegalArgumentException.class,
-                () -> new ValidationSettings(Duration.ZERO, Set.of("RS256", "none"), false, clock));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ValidationSettings(Duration.ZERO, Set.of("RS1"), false, clock));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ValidationSettings(Duration.ofSeconds(-1), Set.of("RS256"), false, clock));
-        assertThrows(IllegalArgumentException.class,
-                () -> new ValidationSettings(Duration.ofDays(2), Set.of("RS256"), false, clock));
-        assertThrows(NullPointerException.class,
-                () -> new ValidationSettings(Duration.ZERO, Set.of("RS256"), false, null));
+        assertThrows(IllegalArgumentException.class, () -> new AlgorithmPolicy(Set.of("RS256", "none"), false));
+        assertThrows(IllegalArgumentException.class, () -> new AlgorithmPolicy(Set.of("RS1"), false));
+        assertThrows(NullPointerException.class, () -> new AlgorithmPolicy(null, false));
+        AlgorithmPolicy all = new AlgorithmPolicy(AlgorithmPolicy.ASYMMETRIC, true);
+        for (String none : new String[] {"none", "NONE", "None"}) {
+            TokenRejectedException e = assertThrows(TokenRejectedException.class, () -> all.checkAllowed(none));
+            assertEquals(Rejections.ALG_NONE, e.getMessage());
+        }
     }
 
     @Test
     void allowedAlgorithmsAreCopied() {
         Set<String> algorithms = new HashSet<>(Set.of("RS256"));
-        ValidationSettings settings = new ValidationSettings(Duration.ZERO, algorithms, false, Clock.systemUTC());
+        AlgorithmPolicy policy = new AlgorithmPolicy(algorithms, false);
         algorithms.add("PS256");
-        assertEquals(Set.of("RS256"), settings.allowedAlgorithms());
-        assertThrows(UnsupportedOperationException.class, () -> settings.allowedAlgorithms().add("ES256"));
+        assertEquals(Set.of("RS256"), policy.allowed());
+        assertThrows(UnsupportedOperationException.class, () -> policy.allowed().add("ES256"));
     }
 }

@@ -142,10 +142,15 @@ class TokenRejectionTest {
 
     @Test
     void expBeforeIatIsRejected() {
+        // exp within the skew, so that only the order of the claims is wrong
         f.assertRejected(f.tokens.token().time("iat", 0).time("exp", -1).signWith(TestKeys.RSA_1),
-                "time claims inconsistent (exp before iat or nbf)");
+                "token expires before it was issued (exp before iat)");
+        // exp before nbf: never valid (not yet valid, or already expired)
         f.assertRejected(f.tokens.token().time("nbf", 600).time("exp", 300).signWith(TestKeys.RSA_1),
-                "time claims inconsistent (exp before iat or nbf)");
+                "token not yet valid (nbf)");
+        f.clock.advance(java.time.Duration.ofSeconds(700));
+        f.assertRejected(f.tokens.token().time("nbf", -100).time("exp", -200).time("iat", -300)
+                .signWith(TestKeys.RSA_1), "token expired");
     }
 
     @Test
@@ -194,8 +199,8 @@ class TokenRejectionTest {
 
     @Test
     void tokenOfExactly16KiBIsStillParsed() {
-        String token = "e30." + "a".repeat(TokenValidator.MAX_TOKEN_LENGTH - 6) + ".a";
-        assertEquals(TokenValidator.MAX_TOKEN_LENGTH, token.length());
+        String token = "e30." + "a".repeat(CompactJws.MAX_LENGTH - 6) + ".a";
+        assertEquals(CompactJws.MAX_LENGTH, token.length());
         f.assertRejected(token, "malformed token"); // reaches the parser, not the size rule
     }
 
@@ -212,7 +217,7 @@ class TokenRejectionTest {
     void emptyAndNullTokensAreRejected() {
         f.assertRejected("", "malformed token");
         TokenRejectedException e = assertThrows(TokenRejectedException.class,
-                () -> f.validator.validate(null, TestTokens.ISSUER, TestTokens.AUDIENCE));
+                () -> f.validator.validate(null, ValidatorFixture.rules()));
         ValidatorFixture.assertMessage(e, "malformed token", null);
     }
 
@@ -228,10 +233,20 @@ class TokenRejectionTest {
     }
 
     @Test
-    void blankIssuerOrAudienceIsAProgrammingError() {
+    void missingIssuerOrAudienceIsAProgrammingError() {
+        java.time.Duration skew = ValidatorFixture.SKEW;
+        assertThrows(NullPointerException.class,
+                () -> new AccessTokenRules(null, TestTokens.AUDIENCE, skew, java.util.List.of(), java.util.List.of()));
+        assertThrows(NullPointerException.class,
+                () -> new AccessTokenRules(TestTokens.ISSUER, null, skew, java.util.List.of(), java.util.List.of()));
+        // a blank expected issuer or audience matches no token (SignwardClient refuses a blank audience itself)
         String token = f.tokens.token().signWith(TestKeys.RSA_1);
-        assertThrows(IllegalArgumentException.class, () -> f.validator.validate(token, " ", TestTokens.AUDIENCE));
-        assertThrows(IllegalArgumentException.class, () -> f.validator.validate(token, TestTokens.ISSUER, null));
+        ValidatorFixture.assertMessage(assertThrows(TokenRejectedException.class, () -> f.validator.validate(token,
+                new AccessTokenRules(" ", TestTokens.AUDIENCE, skew, java.util.List.of(), java.util.List.of()))),
+                "issuer mismatch", token);
+        ValidatorFixture.assertMessage(assertThrows(TokenRejectedException.class, () -> f.validator.validate(token,
+                new AccessTokenRules(TestTokens.ISSUER, " ", skew, java.util.List.of(), java.util.List.of()))),
+                "audience mismatch", token);
     }
 
     private static String assertDoesNotThrowCompact(JsonWebSignature jws) {

@@ -10,23 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
 /** Validated tokens are served from a bounded, hash-keyed cache until they expire. */
 class VerifiedTokenCacheTest {
 
-    private static final Function<JsonObject, JsonObject> ID = Function.identity();
+    private static final AccessTokenRules RULES = rules("iss", "aud");
     private final ValidatorFixture f = new ValidatorFixture(TestKeys.RSA_1);
 
     @Test
     void repeatedTokenSkipsKeyLookupAndSignature() throws Exception {
         String token = f.tokens.token().signWith(TestKeys.RSA_1);
-        JsonObject first = f.validate(token);
+        Map<String, Object> first = f.validate(token);
         assertEquals(1, f.fetcher.fetches());
         f.keySource.invalidate(); // a key lookup would now fetch again
         assertSame(first, f.validate(token));
@@ -52,10 +51,10 @@ class VerifiedTokenCacheTest {
         String token = f.tokens.token().signWith(TestKeys.RSA_1);
         f.validate(token);
         TokenRejectedException e = assertThrows(TokenRejectedException.class,
-                () -> f.validator.validate(token, TestTokens.ISSUER, "another-api"));
+                () -> f.validator.validate(token, ValidatorFixture.rules().withAudience("another-api")));
         ValidatorFixture.assertMessage(e, "audience mismatch", token);
         e = assertThrows(TokenRejectedException.class,
-                () -> f.validator.validate(token, "https://other.example", TestTokens.AUDIENCE));
+                () -> f.validator.validate(token, rules("https://other.example", TestTokens.AUDIENCE)));
         ValidatorFixture.assertMessage(e, "issuer mismatch", token);
     }
 
@@ -72,10 +71,15 @@ class VerifiedTokenCacheTest {
     @Test
     void keyHoldsAHashNotTheToken() {
         String token = f.tokens.token().signWith(TestKeys.RSA_1);
-        VerifiedTokenCache.Key key = VerifiedTokenCache.key(token, "iss", "aud");
-        assertEquals(key, VerifiedTokenCache.key(token, "iss", "aud"));
-        assertNotEquals(key, VerifiedTokenCache.key(token, "iss", "aud2"));
-        assertNotEquals(key, VerifiedTokenCache.key(token + "A", "iss", "aud"));
+        VerifiedTokenCache.Key key = VerifiedTokenCache.key(token, RULES);
+        assertEquals(key, VerifiedTokenCache.key(token, rules("iss", "aud")));
+        assertNotEquals(key, VerifiedTokenCache.key(token, rules("iss", "aud2")));
+        assertNotEquals(key, VerifiedTokenCache.key(token, rules("iss2", "aud")));
+        assertNotEquals(key, VerifiedTokenCache.key(token + "A", RULES));
+        assertNotEquals(key, VerifiedTokenCache.key(token, new AccessTokenRules("iss", "aud", ValidatorFixture.SKEW,
+                List.of("at+jwt"), List.of())));
+        assertNotEquals(key, VerifiedTokenCache.key(token, new AccessTokenRules("iss", "aud", ValidatorFixture.SKEW,
+                List.of(), List.of("client"))));
         for (String part : token.split("\\.")) {
             assertFalse(key.toString().contains(part));
         }
@@ -83,46 +87,58 @@ class VerifiedTokenCacheTest {
 
     @Test
     void cacheIsBounded() throws Exception {
-        VerifiedTokenCache cache = new VerifiedTokenCache(100);
+        VerifiedTokenCache<Map<String, Object>> cache = new VerifiedTokenCache<>(100);
         Instant now = Instant.now();
-        JsonObject claims = Json.createObjectBuilder().add("sub", "x").build();
+        Map<String, Object> claims = Map.of("sub", "x");
         for (int i = 0; i < 1000; i++) {
-            cache.put(VerifiedTokenCache.key("token" + i, "iss", "aud"), claims, now.plusSeconds(60), now, ID);
+            cache.put(VerifiedTokenCache.key("token" + i, RULES), now.plusSeconds(60), claims, now);
             assertTrue(cache.size() <= 100, "size " + cache.size());
         }
-        assertSame(claims, cache.get(VerifiedTokenCache.key("token999", "iss", "aud"), now, ID));
+        assertSame(claims, cache.get(VerifiedTokenCache.key("token999", RULES), now));
     }
 
     @Test
     void expiredEntriesAreSweptFirstWhenFull() throws Exception {
-        VerifiedTokenCache cache = new VerifiedTokenCache(10);
+        VerifiedTokenCache<Map<String, Object>> cache = new VerifiedTokenCache<>(10);
         Instant now = Instant.now();
-        JsonObject claims = Json.createObjectBuilder().build();
+        Map<String, Object> claims = Map.of();
         for (int i = 0; i < 5; i++) {
-            cache.put(VerifiedTokenCache.key("live" + i, "i", "a"), claims, now.plusSeconds(600), now, ID);
+            cache.put(VerifiedTokenCache.key("live" + i, RULES), now.plusSeconds(600), claims, now);
         }
         for (int i = 0; i < 5; i++) {
-            cache.put(VerifiedTokenCache.key("short" + i, "i", "a"), claims, now.plusSeconds(5), now, ID);
+            cache.put(VerifiedTokenCache.key("short" + i, RULES), now.plusSeconds(5), claims, now);
         }
         Instant later = now.plusSeconds(10);
-        cache.put(VerifiedTokenCache.key("new", "i", "a"), claims, later.plusSeconds(600), later, ID);
+        cache.put(VerifiedTokenCache.key("new", RULES), later.plusSeconds(600), claims, later);
         assertEquals(6, cache.size());
         for (int i = 0; i < 5; i++) {
-            assertSame(claims, cache.get(VerifiedTokenCache.key("live" + i, "i", "a"), later, ID));
+            assertSame(claims, cache.get(VerifiedTokenCache.key("live" + i, RULES), later));
         }
-        assertNull(cache.get(VerifiedTokenCache.key("short0", "i", "a"), later, ID));
+        assertNull(cache.get(VerifiedTokenCache.key("short0", RULES), later));
     }
 
     @Test
-    void aHitReturnsTheMappingOfTheMapperThatCachedIt() throws Exception {
-        VerifiedTokenCache cache = new VerifiedTokenCache(10);
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        JsonObject claims = jakarta.json.Json.createObjectBuilder().add("sub", "u1").build();
-        Function<JsonObject, String> subject = c -> new String(c.getString("sub"));
-        VerifiedTokenCache.Key key = VerifiedTokenCache.key("t", "i", "a");
-        String mapped = cache.put(key, claims, now.plusSeconds(60), now, subject);
-        assertSame(mapped, cache.get(key, now, subject), "the same mapper gets the cached mapping");
-        assertEquals("u1", cache.get(key, now, c -> c.getString("sub")), "another mapper maps again");
-        assertSame(claims, cache.get(key, now, ID));
+    void aHitReturnsTheMappingMadeTheFirstTime() throws Exception {
+        AtomicInteger mappings = new AtomicInteger();
+        AccessTokenValidator<String> subjects = new AccessTokenValidator<>(f.verifier, 10, claims -> {
+            mappings.incrementAndGet();
+            return new String((String) claims.get("sub"));
+        });
+        String token = f.tokens.token().claim("sub", "u1").signWith(TestKeys.RSA_1);
+        String mapped = subjects.validate(token, ValidatorFixture.rules());
+        assertEquals("u1", mapped);
+        assertSame(mapped, subjects.validate(token, ValidatorFixture.rules()), "the cached mapping");
+        assertEquals(1, mappings.get());
+        assertEquals(1, subjects.cached());
+    }
+
+    @Test
+    void negativeCapacityIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new VerifiedTokenCache<String>(-1));
+        assertFalse(new VerifiedTokenCache<String>(0).enabled());
+    }
+
+    private static AccessTokenRules rules(String issuer, String audience) {
+        return new AccessTokenRules(issuer, audience, ValidatorFixture.SKEW, List.of(), List.of());
     }
 }

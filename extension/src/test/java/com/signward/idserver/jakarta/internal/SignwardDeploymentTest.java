@@ -1,6 +1,7 @@
 package com.signward.idserver.jakarta.internal;
 
 import com.signward.idserver.SignwardOptions;
+import com.signward.idserver.web.WebLoginSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,14 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SignwardSettingsTest {
+class SignwardDeploymentTest {
 
     private final Map<String, String> config = new HashMap<>(Map.of(
             "signward.authority", "https://mytenant.signward.com",
             "signward.client-id", "my-api"));
 
-    private SignwardSettings read() {
-        return SignwardSettings.read(key -> Optional.ofNullable(config.get(key)));
+    private SignwardDeployment read() {
+        return SignwardDeployment.read(key -> Optional.ofNullable(config.get(key)));
     }
 
     private String failure() {
@@ -31,7 +32,7 @@ class SignwardSettingsTest {
 
     @Test
     void threeLinesAreEnoughAndDefaultsMatchTheClient() {
-        SignwardSettings settings = read();
+        SignwardDeployment settings = read();
         SignwardOptions defaults = SignwardOptions.builder()
                 .authority("https://mytenant.signward.com").clientId("my-api").build();
         SignwardOptions options = settings.options();
@@ -69,7 +70,7 @@ class SignwardSettingsTest {
         config.put("signward.jwt.allow-symmetric-keys", "true");
         config.put("signward.roles.claim", "r");
         config.put("signward.roles.custom-claim", "cr");
-        SignwardSettings settings = read();
+        SignwardDeployment settings = read();
         SignwardOptions options = settings.options();
         assertEquals(List.of("openid", "roles"), options.scopes());
         assertEquals("orders", options.audience());
@@ -156,5 +157,109 @@ class SignwardSettingsTest {
         config.put("signward.login.max-pending", "10");
         config.put("signward.scopes", "profile");
         assertEquals("signward.scopes: must include openid when signward.login.enabled=true", failure());
+    }
+
+    @Test
+    void theAccessTokenKeysAreRead() {
+        config.put("signward.token.types", "at+jwt");
+        config.put("signward.token.allowed-clients", "a, b");
+        config.put("signward.token.cache-size", "0");
+        SignwardOptions options = read().options();
+        assertEquals(List.of("at+jwt"), options.accessTokenTypes());
+        assertEquals(List.of("a", "b"), options.allowedClients());
+        assertEquals(0, options.tokenCacheSize());
+    }
+
+    @Test
+    void badValuesFailNamingTheirKey() {
+        List<Map.Entry<String, String>> bad = List.of(
+                Map.entry("signward.token.cache-size", "-1"),
+                Map.entry("signward.token.types", "at jwt"),
+                Map.entry("signward.token.allowed-clients", "a,b c"),
+                Map.entry("signward.clock-skew", "2d"),
+                Map.entry("signward.authority", "ftp://x"),
+                Map.entry("signward.scopes", " , "),
+                Map.entry("signward.token.cache-size", "1000001"),
+                Map.entry("signward.timeout", "0s"),
+                Map.entry("signward.jwks.max-stale", "-5s"),
+                Map.entry("signward.jwt.allowed-algorithms", "none"),
+                Map.entry("signward.login.enabled", "yes"),
+                Map.entry("signward.web-base-url", "www.signward.com"));
+        bad.forEach(entry -> {
+            String key = entry.getKey();
+            String value = entry.getValue();
+            Map<String, String> saved = new HashMap<>(config);
+            config.put(key, value);
+            String message = failure();
+            assertTrue(message.startsWith(key + ":"), () -> key + "=" + value + " -> " + message);
+            config.clear();
+            config.putAll(saved);
+        });
+        config.put("signward.token.cache-size", "lots");
+        assertEquals("signward.token.cache-size: must be a whole number", failure());
+    }
+
+    @Test
+    void withOnlyAuthorityAndClientIdTheOptionsAreTheBuilderDefaults() {
+        SignwardDeployment deployment = read();
+        SignwardOptions defaults = SignwardOptions.builder()
+                .authority("https://mytenant.signward.com").clientId("my-api").build();
+        assertSameOptions(defaults, deployment.options(), "only authority and client-id");
+        assertTrue(deployment.login().isEmpty());
+    }
+
+    @Test
+    void everyDocumentedDefaultIsTheBuildersDefault() {
+        SignwardOptions defaults = read().options();
+        config.put("signward.login.enabled", "true");
+        String loginDefaults = read().login().orElseThrow().toString();
+        assertEquals(WebLoginSettings.defaults().toString(), loginDefaults);
+        config.remove("signward.login.enabled");
+        int checked = 0;
+        for (ConfigKey key : ConfigKey.values()) {
+            if (key.defaultValue() == null) {
+                continue;
+            }
+            Map<String, String> saved = new HashMap<>(config);
+            config.put(key.key(), key.defaultValue());
+            if (key.key().startsWith("signward.login.") || key.key().startsWith("signward.logout.")) {
+                config.put("signward.login.enabled", "true");
+                SignwardDeployment withDefault = read();
+                assertEquals(loginDefaults, withDefault.login().orElseThrow().toString(),
+                        key.key() + "=" + key.defaultValue() + " is documented as WebLoginSettings' default");
+                assertSameOptions(defaults, withDefault.options(), key.key());
+            } else {
+                SignwardDeployment withDefault = read();
+                assertSameOptions(defaults, withDefault.options(),
+                        key.key() + "=" + key.defaultValue() + " is documented as SignwardOptions' default");
+                assertTrue(withDefault.includeCustomRoles(), key.key());
+                assertEquals("sub", withDefault.principalClaim(), key.key());
+                assertTrue(withDefault.login().isEmpty(), key.key());
+            }
+            config.clear();
+            config.putAll(saved);
+            checked++;
+        }
+        assertTrue(checked >= 20, checked + " defaults checked");
+        // the keys that are not builder options document the deployment's own defaults
+        SignwardDeployment plain = read();
+        assertEquals(ConfigKey.ROLES_INCLUDE_CUSTOM.defaultValue(), String.valueOf(plain.includeCustomRoles()));
+        assertEquals(ConfigKey.PRINCIPAL_CLAIM.defaultValue(), plain.principalClaim());
+        assertEquals(ConfigKey.LOGIN_ENABLED.defaultValue(), String.valueOf(plain.login().isPresent()));
+    }
+
+    @Test
+    void everyInvalidOptionMapsToAKey() {
+        for (ConfigKey key : ConfigKey.values()) {
+            assertEquals(key, ConfigKey.forOption(key.option()).orElseThrow(), key.option());
+        }
+    }
+
+    private static void assertSameOptions(SignwardOptions expected, SignwardOptions actual, String why) {
+        assertEquals(com.signward.idserver.TestCores.config(expected), com.signward.idserver.TestCores.config(actual),
+                why);
+        assertEquals(expected.webBaseUrl(), actual.webBaseUrl(), why);
+        assertEquals(expected.rolesClaim(), actual.rolesClaim(), why);
+        assertEquals(expected.customRolesClaim(), actual.customRolesClaim(), why);
     }
 }
