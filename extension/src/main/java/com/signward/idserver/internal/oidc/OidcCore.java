@@ -70,13 +70,14 @@ public final class OidcCore implements AutoCloseable {
         return new AlgorithmPolicy(allowed, config.allowSymmetricKeys());
     }
 
-    /** ID and logout tokens: the allowed asymmetric algorithms, plus HS* (client secret) for a confidential client. */
+    /**
+     * ID and logout tokens: the allowed asymmetric algorithms, plus HS* verified with the client secret only
+     * (OpenID Connect Core §10.1; {@link ClientSecretKeys} refuses them for a public client, naming why).
+     */
     static AlgorithmPolicy clientPolicy(OidcConfig config) {
         Set<String> allowed = new HashSet<>(config.allowedAlgorithms());
         allowed.retainAll(AlgorithmPolicy.ASYMMETRIC);
-        if (config.clientSecret() != null) {
-            allowed.addAll(AlgorithmPolicy.SYMMETRIC);
-        }
+        allowed.addAll(AlgorithmPolicy.SYMMETRIC);
         return new AlgorithmPolicy(allowed, false);
     }
 
