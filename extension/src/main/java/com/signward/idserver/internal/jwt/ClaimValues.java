@@ -43,6 +43,11 @@ public final class ClaimValues {
         return new Plain(result);
     }
 
+    /** Wraps a map whose values are already plain (the streaming reader builds them so). */
+    static Map<String, Object> plainOf(LinkedHashMap<String, Object> values) {
+        return new Plain(values);
+    }
+
     static Object plain(Object value) {
         if (value == null) {
             return null;

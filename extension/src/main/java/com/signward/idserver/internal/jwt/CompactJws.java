@@ -1,23 +1,14 @@
 package com.signward.idserver.internal.jwt;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
-import jakarta.json.JsonConfig;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-
 /**
  * A compact JWS, parsed once and NOT verified: header and payload decoded (JDK base64url) and read as JSON objects
- * (JSON-P, duplicate member names refused), the exact signing input and the signature bytes. Nothing is decoded
+ * (JSON-P streaming parser into plain values, duplicate member names refused), the exact signing input and the
+ * signature bytes. Nothing is decoded
  * before the size and the alphabet have been checked. Header rules applied here, whatever the token's kind:
  * {@code crit} and {@code b64} are refused (no extension is understood); {@code jku}, {@code x5u}, {@code jwk},
  * {@code x5c} are refused rather than ignored: keys come only from the configured sources (RFC 8725 §3.10).
@@ -29,17 +20,16 @@ public final class CompactJws {
     static final List<String> KEY_HEADERS = List.of("jku", "x5u", "jwk", "x5c");
 
     private static final Base64.Decoder BASE64URL = Base64.getUrlDecoder();
-    private static final JsonReaderFactory JSON =
-            Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
 
     private final String alg;
     private final String kid;
     private final String typ;
-    private final JsonObject payload;
+    private final Map<String, Object> payload;
     private final byte[] signingInput;
     private final byte[] signature;
 
-    private CompactJws(String alg, String kid, String typ, JsonObject payload, byte[] signingInput, byte[] signature) {
+    private CompactJws(String alg, String kid, String typ, Map<String, Object> payload, byte[] signingInput,
+                       byte[] signature) {
         this.alg = alg;
         this.kid = kid;
         this.typ = typ;
@@ -77,8 +67,8 @@ public final class CompactJws {
         if (dots != 2 || first == 0 || second == first + 1) {
             throw Rejections.reject(Rejections.MALFORMED + ": not a compact JWS");
         }
-        JsonObject header = object(token, 0, first, "header");
-        JsonObject payload = object(token, first + 1, second, "payload");
+        Map<String, Object> header = JsonClaims.parse(decode(token, 0, first), "header");
+        Map<String, Object> payload = JsonClaims.parse(decode(token, first + 1, second), "payload");
         byte[] signature = decode(token, second + 1, token.length());
         checkHeader(header);
         String alg = string(header, "alg");
@@ -98,7 +88,7 @@ public final class CompactJws {
         }
     }
 
-    private static void checkHeader(JsonObject header) throws TokenRejectedException {
+    private static void checkHeader(Map<String, Object> header) throws TokenRejectedException {
         if (header.containsKey("crit")) {
             throw Rejections.reject(Rejections.CRIT);
         }
@@ -113,24 +103,15 @@ public final class CompactJws {
     }
 
     /** A header member that must be a string when present. */
-    private static String string(JsonObject header, String name) throws TokenRejectedException {
-        JsonValue value = header.get(name);
-        if (value == null) {
+    private static String string(Map<String, Object> header, String name) throws TokenRejectedException {
+        Object value = header.get(name);
+        if (value == null && !header.containsKey(name)) {
             return null;
         }
-        if (!(value instanceof JsonString s)) {
+        if (!(value instanceof String s)) {
             throw Rejections.reject(Rejections.MALFORMED + ": " + name + " header is not a string");
         }
-        return s.getString();
-    }
-
-    private static JsonObject object(String token, int from, int to, String part) throws TokenRejectedException {
-        byte[] bytes = decode(token, from, to);
-        try (JsonReader reader = JSON.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            return reader.readObject();
-        } catch (JsonException | IllegalStateException e) { // the message may quote the token: not kept
-            throw Rejections.reject(Rejections.MALFORMED + ": " + part + " is not a JSON object");
-        }
+        return s;
     }
 
     private static byte[] decode(String token, int from, int to) throws TokenRejectedException {
@@ -160,8 +141,8 @@ public final class CompactJws {
         return typ;
     }
 
-    /** @return the payload; trustworthy only once the signature is verified */
-    JsonObject payload() {
+    /** @return the payload as plain values; trustworthy only once the signature is verified */
+    Map<String, Object> payload() {
         return payload;
     }
 

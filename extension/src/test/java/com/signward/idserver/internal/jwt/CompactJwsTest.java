@@ -32,9 +32,24 @@ class CompactJwsTest {
         assertEquals("RS256", jws.alg());
         assertEquals("k1", jws.kid());
         assertEquals("at+jwt", jws.typ());
-        assertEquals("a", jws.payload().getString("sub"));
+        assertEquals("a", jws.payload().get("sub"));
         assertEquals("sig", new String(jws.signature(), StandardCharsets.US_ASCII));
         assertTrue(jws.toString().contains("RS256"));
+    }
+
+    @Test
+    void numbersNestingAndDepthAreRead() throws Exception {
+        CompactJws jws = CompactJws.parse(token("{\"alg\":\"RS256\"}",
+                "{\"n\":7,\"big\":123456789012345678901,\"f\":1.5,\"o\":{\"a\":[1,\"x\",null,true]}}"));
+        assertEquals(7L, jws.payload().get("n"));
+        assertEquals(new java.math.BigInteger("123456789012345678901"), jws.payload().get("big"));
+        assertEquals(new java.math.BigDecimal("1.5"), jws.payload().get("f"));
+        assertEquals(java.util.Arrays.asList(1L, "x", null, true),
+                ((java.util.Map<?, ?>) jws.payload().get("o")).get("a"));
+        String deep = "[".repeat(40) + "]".repeat(40);
+        assertRejected(token("{\"alg\":\"RS256\"}", "{\"d\":" + deep + "}"), "nested too deeply");
+        assertRejected(token("{\"alg\":\"RS256\"}", "[1]"), "payload is not a JSON object");
+        assertRejected(token("{\"alg\":\"RS256\"}", "{\"a\":1} {}"), "payload is not a JSON object");
     }
 
     @Test
