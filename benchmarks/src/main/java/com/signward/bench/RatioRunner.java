@@ -82,8 +82,13 @@ public final class RatioRunner {
                 .resultFormat(ResultFormatType.JSON)
                 .result(out.resolve("jmh.json").toString());
         if (opts.containsKey("prof")) {
-            for (String profiler : opts.get("prof").split(",")) {
-                builder.addProfiler(profiler);
+            for (String profiler : opts.get("prof").split(",")) { // e.g. gc,jfr:configName=profile
+                int colon = profiler.indexOf(':');
+                if (colon < 0) {
+                    builder.addProfiler(profiler);
+                } else {
+                    builder.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
+                }
             }
         }
         if (opts.containsKey("alg")) { // e.g. --alg=RS256
