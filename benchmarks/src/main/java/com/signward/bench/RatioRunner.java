@@ -84,7 +84,9 @@ public final class RatioRunner {
         if (opts.containsKey("prof")) {
             for (String profiler : opts.get("prof").split(",")) { // e.g. gc,jfr:configName=profile
                 int colon = profiler.indexOf(':');
-                if (colon < 0) {
+                if ("jfr".equals(profiler)) { // recordings under DIR/jfr, not in the working directory
+                    builder.addProfiler("jfr", "dir=" + out.resolve("jfr").toAbsolutePath());
+                } else if (colon < 0) {
                     builder.addProfiler(profiler);
                 } else {
                     builder.addProfiler(profiler.substring(0, colon), profiler.substring(colon + 1));
