@@ -5,7 +5,8 @@
 #   benchmarks/run-jmh.sh --prof=gc            (or --prof=stack, --benchmarks='signwardHit|jcaVerify')
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -q -Pbenchmarks -pl benchmarks -am -DskipTests package dependency:build-classpath \
+./mvnw -B -q -Pbenchmarks -pl benchmarks -am -Dmaven.test.skip=true package dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
 cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-exec java -cp "$cp" com.signward.bench.RatioRunner --out=benchmarks/target/bench "$@"
+exec java -cp "$cp" com.signward.bench.RatioRunner --out=benchmarks/target/bench \
+  "--commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD 2>/dev/null || echo +changes)" "$@"

@@ -3,13 +3,20 @@ package com.signward.bench;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -25,29 +32,42 @@ import com.signward.idserver.SignwardClient;
 import com.signward.idserver.SignwardOptions;
 import com.signward.idserver.SignwardUser;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
- * Token validation throughput, one algorithm per parameter value, four ways:
+ * Token validation throughput, one algorithm per parameter value, six ways over the same token and key:
  * <ol>
  *   <li>{@link #jcaVerify}: bare JCA {@code Signature.verify} of the token's signing input (the floor);</li>
  *   <li>{@link #smallryeVerify}: smallrye-jwt {@code DefaultJWTParser.verify(token, publicKey)}, key in hand;</li>
- *   <li>{@link #signwardMiss}: {@code SignwardClient.validateToken} on distinct tokens that always miss the
- *       verified-token cache (shrunk to one entry, see {@link CacheBypass});</li>
- *   <li>{@link #signwardHit}: {@code validateToken} on one repeated token (cache hit).</li>
+ *   <li>{@link #jose4jVerify}: jose4j {@code JwtConsumer} (key in hand, algorithm pinned, iss/aud, exp and iat
+ *       required);</li>
+ *   <li>{@link #nimbusVerify}: nimbus-jose-jwt {@code SignedJWT.parse}, {@code RSASSAVerifier}/{@code ECDSAVerifier},
+ *       {@code DefaultJWTClaimsVerifier} (iss exact, aud, exp and iat required);</li>
+ *   <li>{@link #signwardMiss}: {@code SignwardClient.validateToken} with {@code tokenCacheSize(0)}: no cache, every
+ *       call a full verification and mapping;</li>
+ *   <li>{@link #signwardHit}: {@code validateToken} with the default cache on the repeated token (a hit).</li>
  * </ol>
  * The provider (discovery + JWKS) is an in-process HTTP server on loopback; both clients fetch from it once in
- * setup, never during measurement (JWKS max-age is 24 h).
+ * setup, never during measurement (JWKS max-age is 24 h). The peers get the public key directly.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TokenValidationBenchmark {
-    static final int POOL = 1024;
-
     @Param({"RS256", "ES256"})
     public String alg;
 
@@ -55,22 +75,23 @@ public class TokenValidationBenchmark {
     private SignwardClient hitClient;
     private SignwardClient missClient;
     private DefaultJWTParser smallrye;
+    private JwtConsumer jose4j;
+    private JWSAlgorithm nimbusAlg;
+    private JWSVerifier nimbusVerifier;
+    private JWTClaimsSetVerifier<?> nimbusClaims;
     private PublicKey publicKey;
     private String token;
-    private String[] pool;
     byte[] signingInput;
     byte[] signature;
 
-    /** Per-thread state: the JCA verifier and the cursor into the token pool. */
+    /** Per-thread state: the JCA verifier. */
     @State(Scope.Thread)
     public static class PerThread {
         Signature verifier;
-        int next;
 
         @Setup(Level.Trial)
         public void setUp(TokenValidationBenchmark bench) throws Exception {
             verifier = Signature.getInstance(jcaAlgorithm(bench.alg));
-            next = (int) (Thread.currentThread().getId() * 7919) & (POOL - 1);
         }
     }
 
@@ -81,26 +102,39 @@ public class TokenValidationBenchmark {
         provider = new LoopbackProvider(0, key);
         String issuer = provider.issuer();
         token = BenchTokens.mint(key, issuer, UUID.randomUUID(), 3600);
-        pool = new String[POOL];
-        for (int i = 0; i < POOL; i++) {
-            pool[i] = BenchTokens.mint(key, issuer, UUID.randomUUID(), 3600);
-        }
         int lastDot = token.lastIndexOf('.');
         signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
         signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
 
-        SignwardOptions options = SignwardOptions.builder().authority(issuer).clientId("bench").build();
-        hitClient = new SignwardClient(options);
-        missClient = new SignwardClient(options);
+        hitClient = new SignwardClient(SignwardOptions.builder().authority(issuer).clientId("bench").build());
+        missClient = new SignwardClient(SignwardOptions.builder().authority(issuer).clientId("bench")
+                .tokenCacheSize(0).build());
         hitClient.validateToken(token);
-        missClient.validateToken(pool[0]);
-        CacheBypass.shrinkToOneEntry(missClient);
+        missClient.validateToken(token);
 
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         context.setIssuedBy(issuer);
         context.setExpectedAudience(Set.of(BenchTokens.AUDIENCE));
         context.setSignatureAlgorithm(Set.of(SignatureAlgorithm.fromAlgorithm(alg)));
         smallrye = new DefaultJWTParser(context);
+
+        jose4j = new JwtConsumerBuilder()
+                .setVerificationKey(publicKey)
+                .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, alg)
+                .setExpectedIssuer(issuer)
+                .setExpectedAudience(BenchTokens.AUDIENCE)
+                .setRequireExpirationTime()
+                .setRequireIssuedAt()
+                .build();
+
+        nimbusAlg = JWSAlgorithm.parse(alg);
+        nimbusVerifier = switch (alg) {
+            case "RS256" -> new RSASSAVerifier((RSAPublicKey) publicKey);
+            case "ES256" -> new ECDSAVerifier((ECPublicKey) publicKey);
+            default -> throw new IllegalArgumentException(alg);
+        };
+        nimbusClaims = new DefaultJWTClaimsVerifier<>(BenchTokens.AUDIENCE,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("exp", "iat"));
 
         check(); // every way accepts the token before anything is measured
     }
@@ -113,11 +147,11 @@ public class TokenValidationBenchmark {
             throw new IllegalStateException("JCA rejects the token");
         }
         String subject = smallrye.verify(token, publicKey).getSubject();
-        if (!subject.equals(hitClient.validateToken(token).userId().toString())) {
-            throw new IllegalStateException("smallrye and Signward disagree");
-        }
-        for (String t : pool) {
-            missClient.validateToken(t);
+        if (!subject.equals(hitClient.validateToken(token).userId().toString())
+                || !subject.equals(missClient.validateToken(token).userId().toString())
+                || !subject.equals(jose4jVerify().getSubject())
+                || !subject.equals(nimbusVerify().getSubject())) {
+            throw new IllegalStateException("the ways disagree on the subject");
         }
     }
 
@@ -155,12 +189,28 @@ public class TokenValidationBenchmark {
         return smallrye.verify(token, publicKey);
     }
 
-    /** (3) the SDK on a token it has not seen (cache miss). */
+    /** (2b) jose4j used directly: parse, verify, claims (iss, aud, exp, iat required, nbf). */
     @Benchmark
-    public SignwardUser signwardMiss(PerThread state) {
-        int i = state.next;
-        state.next = (i + 1) & (POOL - 1);
-        return missClient.validateToken(pool[i]);
+    public JwtClaims jose4jVerify() throws InvalidJwtException {
+        return jose4j.processToClaims(token);
+    }
+
+    /** (2c) nimbus-jose-jwt: parse, pin the algorithm, verify, claims (iss exact, aud, exp and iat required, nbf). */
+    @Benchmark
+    public JWTClaimsSet nimbusVerify() throws java.text.ParseException, JOSEException, BadJWTException {
+        SignedJWT jwt = SignedJWT.parse(token);
+        if (!nimbusAlg.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(nimbusVerifier)) {
+            throw new IllegalStateException("nimbus rejects the token");
+        }
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        nimbusClaims.verify(claims, null);
+        return claims;
+    }
+
+    /** (3) the SDK with its cache off: every call is a full verification and mapping (a miss). */
+    @Benchmark
+    public SignwardUser signwardMiss() {
+        return missClient.validateToken(token);
     }
 
     /** (4) the SDK on a token it has validated before (cache hit). */
