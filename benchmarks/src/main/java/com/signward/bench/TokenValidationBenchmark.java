@@ -59,6 +59,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
  *       {@code DefaultJWTClaimsVerifier} (iss exact, aud, exp and iat required);</li>
  *   <li>{@link #signwardMiss}: {@code SignwardClient.validateToken} with {@code tokenCacheSize(0)}: no cache, every
  *       call a full verification and mapping;</li>
+ *   <li>{@link #signwardCachedMiss}: {@code validateToken} with the cache on but every token new to it (a one-entry
+ *       cache and two tokens in turn): the full verification plus the cache key (SHA-256) and the put;</li>
  *   <li>{@link #signwardHit}: {@code validateToken} with the default cache on the repeated token (a hit).</li>
  * </ol>
  * The provider (discovery + JWKS) is an in-process HTTP server on loopback; both clients fetch from it once in
@@ -74,6 +76,9 @@ public class TokenValidationBenchmark {
     private LoopbackProvider provider;
     private SignwardClient hitClient;
     private SignwardClient missClient;
+    private SignwardClient evictingClient;
+    private String otherToken;
+    private boolean flip;
     private DefaultJWTParser smallrye;
     private JwtConsumer jose4j;
     private JWSAlgorithm nimbusAlg;
@@ -111,6 +116,11 @@ public class TokenValidationBenchmark {
                 .tokenCacheSize(0).build());
         hitClient.validateToken(token);
         missClient.validateToken(token);
+        // a one-entry cache and two tokens taken in turn: every call misses and pays the cache key and the put
+        otherToken = BenchTokens.mint(key, issuer, UUID.randomUUID(), 3600);
+        evictingClient = new SignwardClient(SignwardOptions.builder().authority(issuer).clientId("bench")
+                .tokenCacheSize(1).build());
+        evictingClient.validateToken(token);
 
         JWTAuthContextInfo context = new JWTAuthContextInfo();
         context.setIssuedBy(issuer);
@@ -163,6 +173,7 @@ public class TokenValidationBenchmark {
         }
         hitClient.close();
         missClient.close();
+        evictingClient.close();
         provider.close();
     }
 
@@ -211,6 +222,13 @@ public class TokenValidationBenchmark {
     @Benchmark
     public SignwardUser signwardMiss() {
         return missClient.validateToken(token);
+    }
+
+    /** (3b) the SDK with its cache on, on a token it has not seen (or has evicted): key, miss, verify, put. */
+    @Benchmark
+    public SignwardUser signwardCachedMiss() {
+        flip = !flip;
+        return evictingClient.validateToken(flip ? otherToken : token);
     }
 
     /** (4) the SDK on a token it has validated before (cache hit). */

@@ -1,6 +1,7 @@
 package com.signward.idserver.internal.jwt;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,19 @@ public final class CompactJws {
     private final String kid;
     private final String typ;
     private final Map<String, Object> payload;
-    private final byte[] signingInput;
+    /** The whole token in ASCII: its first {@code signedLength} bytes are the signing input. */
+    private final byte[] ascii;
+    private final int signedLength;
     private final byte[] signature;
 
-    private CompactJws(String alg, String kid, String typ, Map<String, Object> payload, byte[] signingInput,
-                       byte[] signature) {
+    private CompactJws(String alg, String kid, String typ, Map<String, Object> payload, byte[] ascii,
+                       int signedLength, byte[] signature) {
         this.alg = alg;
         this.kid = kid;
         this.typ = typ;
         this.payload = payload;
-        this.signingInput = signingInput;
+        this.ascii = ascii;
+        this.signedLength = signedLength;
         this.signature = signature;
     }
 
@@ -67,16 +71,16 @@ public final class CompactJws {
         if (dots != 2 || first == 0 || second == first + 1) {
             throw Rejections.reject(Rejections.MALFORMED + ": not a compact JWS");
         }
-        Map<String, Object> header = JsonClaims.parse(decode(token, 0, first), "header");
-        Map<String, Object> payload = JsonClaims.parse(decode(token, first + 1, second), "payload");
-        byte[] signature = decode(token, second + 1, token.length());
+        byte[] ascii = token.getBytes(StandardCharsets.US_ASCII); // only base64url characters and dots: one byte each
+        Map<String, Object> header = JsonClaims.parse(decode(ascii, 0, first), "header");
+        Map<String, Object> payload = JsonClaims.parse(decode(ascii, first + 1, second), "payload");
+        byte[] signature = decode(ascii, second + 1, ascii.length);
         checkHeader(header);
         String alg = string(header, "alg");
         if (alg == null || alg.isEmpty()) {
             throw Rejections.reject(Rejections.MALFORMED + ": no alg header");
         }
-        return new CompactJws(alg, string(header, "kid"), string(header, "typ"), payload,
-                token.substring(0, second).getBytes(StandardCharsets.US_ASCII), signature);
+        return new CompactJws(alg, string(header, "kid"), string(header, "typ"), payload, ascii, second, signature);
     }
 
     static void checkLength(String token) throws TokenRejectedException {
@@ -114,9 +118,9 @@ public final class CompactJws {
         return s;
     }
 
-    private static byte[] decode(String token, int from, int to) throws TokenRejectedException {
+    private static byte[] decode(byte[] ascii, int from, int to) throws TokenRejectedException {
         try {
-            return BASE64URL.decode(token.substring(from, to));
+            return BASE64URL.decode(Arrays.copyOfRange(ascii, from, to));
         } catch (IllegalArgumentException e) {
             throw Rejections.reject(Rejections.MALFORMED + ": bad base64url");
         }
@@ -146,8 +150,13 @@ public final class CompactJws {
         return payload;
     }
 
-    byte[] signingInput() {
-        return signingInput;
+    /** The token's bytes; the signing input is the first {@link #signedLength()} of them. */
+    byte[] ascii() {
+        return ascii;
+    }
+
+    int signedLength() {
+        return signedLength;
     }
 
     byte[] signature() {

@@ -36,12 +36,14 @@ final class JwsSignature {
     private JwsSignature() {
     }
 
-    static boolean verify(String alg, Key key, byte[] signingInput, byte[] signature) {
+    /** @param signingInput the bytes whose first {@code length} are signed (the token's header and payload part) */
+    static boolean verify(String alg, Key key, byte[] signingInput, int length, byte[] signature) {
         try {
             if (alg.startsWith("HS")) {
                 Mac mac = Mac.getInstance(JCA.get(alg));
                 mac.init((SecretKey) key);
-                return MessageDigest.isEqual(mac.doFinal(signingInput), signature);
+                mac.update(signingInput, 0, length);
+                return MessageDigest.isEqual(mac.doFinal(), signature);
             }
             Integer ecdsaLength = ECDSA_LENGTH.get(alg);
             if (ecdsaLength != null && (signature.length != ecdsaLength || zeroHalf(signature))) {
@@ -49,7 +51,7 @@ final class JwsSignature {
             }
             Signature verifier = signature(alg);
             verifier.initVerify((PublicKey) key);
-            verifier.update(signingInput);
+            verifier.update(signingInput, 0, length);
             return verifier.verify(signature);
         } catch (GeneralSecurityException | ClassCastException | IllegalArgumentException e) {
             return false; // a signature that does not even decode is as invalid as a wrong one

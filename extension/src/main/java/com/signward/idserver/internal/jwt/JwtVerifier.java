@@ -29,7 +29,7 @@ public final class JwtVerifier {
         CompactJws jws = CompactJws.parse(token);
         algorithms.checkAllowed(jws.alg());
         SigningKey key = keys.resolve(jws, algorithms);
-        if (!JwsSignature.verify(jws.alg(), key.key(), jws.signingInput(), jws.signature())) {
+        if (!JwsSignature.verify(jws.alg(), key.key(), jws.ascii(), jws.signedLength(), jws.signature())) {
             throw Rejections.reject(Rejections.SIGNATURE_INVALID);
         }
         Map<String, Object> claims = ClaimValues.plainMap(jws.payload());
