@@ -36,14 +36,21 @@ public class SignwardProducers {
     @Inject
     Instance<SecurityContext> securityContext;
 
-    private SignwardClient client;
+    private volatile SignwardClient client;
 
-    /** The application's client (not a proxy). */
-    public synchronized SignwardClient client() {
-        if (client == null) {
-            client = new SignwardClient(extension.deployment().options());
+    /** The application's client (not a proxy); created once, read without a lock on every request. */
+    public SignwardClient client() {
+        SignwardClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    current = new SignwardClient(extension.deployment().options());
+                    client = current;
+                }
+            }
         }
-        return client;
+        return current;
     }
 
     /** The core behind {@link #client()}, for the browser login. */
