@@ -37,8 +37,8 @@ code() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" "$URL"; }
 # shellcheck source=runtimes.sh
 source "$ROOT/benchmarks/load/runtimes.sh"
 RT=""
-stop_server() {
-  if alive; then "${RT}_stop"; fi
+stop_server() { # graceful stop of the runtime, then its process group; the group also when its leader is gone
+  if alive; then "${RT}_stop"; elif [[ -n "$SERVER_PID" ]]; then kill -9 -- "-$SERVER_PID" 2>/dev/null || true; fi
   SERVER_PID=""
 }
 cleanup() {
@@ -46,6 +46,7 @@ cleanup() {
   if [[ -n "$PROVIDER_PID" ]]; then kill "$PROVIDER_PID" 2>/dev/null || true; wait "$PROVIDER_PID" 2>/dev/null || true; fi
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM # run the EXIT trap on Ctrl-C / timeout as well
 
 command -v wrk > /dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 mkdir -p "$WORK"
