@@ -86,8 +86,7 @@ public class SignwardClient implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.core = new OidcCore(options.config(), http != null ? http : Http.newClient(options.config()),
                 http == null, clock);
-        this.accessTokens = new AccessTokenValidator<>(core.accessTokens(), options.tokenCacheSize(),
-                claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim()));
+        this.accessTokens = new AccessTokenValidator<>(core.accessTokens(), options.tokenCacheSize(), this::user);
     }
 
     /** @return the options this client was built with */
@@ -228,8 +227,7 @@ public class SignwardClient implements AutoCloseable {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no token");
         }
-        ProviderMetadata metadata = Failures.await(core().metadata());
-        return validate(token, metadata, audience);
+        return validate(token, metadata(), audience);
     }
 
     /**
@@ -286,7 +284,7 @@ public class SignwardClient implements AutoCloseable {
         if (idToken == null || idToken.isBlank()) {
             throw new InvalidTokenException("no token");
         }
-        return verifyIdToken(idToken, nonce, Failures.await(core().metadata()));
+        return verifyIdToken(idToken, nonce, metadata());
     }
 
     /**
@@ -422,6 +420,12 @@ public class SignwardClient implements AutoCloseable {
             throw new IllegalStateException("this SignwardClient is closed");
         }
         return core;
+    }
+
+    /** The discovery document: read directly once loaded (every bearer request comes here), else awaited. */
+    private ProviderMetadata metadata() {
+        ProviderMetadata loaded = core().loadedMetadata();
+        return loaded != null ? loaded : Failures.await(core.metadata());
     }
 
     private SignwardUser user(Map<String, Object> claims) {

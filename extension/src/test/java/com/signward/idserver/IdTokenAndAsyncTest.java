@@ -151,7 +151,7 @@ class IdTokenAndAsyncTest {
     }
 
     @Test
-    void anIdTokenNeverReachesTheAccessTokenCache() throws Exception {
+    void anIdTokenForTheApiIsRefusedAsAnAccessTokenOnceAccessTokensMustBeTyped() throws Exception {
         // an ID token for the API audience (typ JWT is an accepted access-token type by default)
         String token = idToken(c -> c.setAudience(CLIENT_ID, "idserver-api"));
         client.validateIdToken(token, NONCE);

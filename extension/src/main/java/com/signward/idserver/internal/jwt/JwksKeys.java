@@ -46,11 +46,6 @@ public final class JwksKeys implements KeyResolver {
                 : "ambiguous key id (kid): several keys fit algorithm " + Rejections.printable(alg));
     }
 
-    /** The key source behind these keys. */
-    public JwksKeySource source() {
-        return source;
-    }
-
     private static List<SigningKey> fitting(List<SigningKey> keys, String alg, AlgorithmPolicy policy) {
         List<SigningKey> fitting = new ArrayList<>(1);
         for (SigningKey key : keys) {

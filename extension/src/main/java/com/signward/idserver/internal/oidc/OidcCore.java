@@ -89,10 +89,6 @@ public final class OidcCore implements AutoCloseable {
         return clock;
     }
 
-    public HttpClient http() {
-        return http;
-    }
-
     /** @return the cached metadata, the one fetch in flight, or a new fetch (fails with ProviderException) */
     public CompletableFuture<ProviderMetadata> metadata() {
         return discovery.get();

@@ -43,10 +43,6 @@ final class ConfigValues {
         return explicit(key).orElseThrow(() -> new ConfigException(key, "is required but not set"));
     }
 
-    Optional<String> string(ConfigKey key) {
-        return explicit(key);
-    }
-
     Optional<Boolean> bool(ConfigKey key) {
         return explicit(key).map(value -> parseBool(key, value));
     }

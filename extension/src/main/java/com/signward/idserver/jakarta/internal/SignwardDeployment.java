@@ -56,16 +56,16 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
         SignwardOptions.Builder builder = SignwardOptions.builder()
                 .authority(values.required(ConfigKey.AUTHORITY))
                 .clientId(values.required(ConfigKey.CLIENT_ID));
-        values.string(ConfigKey.CLIENT_SECRET).ifPresent(builder::clientSecret);
+        values.explicit(ConfigKey.CLIENT_SECRET).ifPresent(builder::clientSecret);
         values.list(ConfigKey.SCOPES).ifPresent(builder::scopes);
-        values.string(ConfigKey.AUDIENCE).ifPresent(builder::audience);
+        values.explicit(ConfigKey.AUDIENCE).ifPresent(builder::audience);
         values.uri(ConfigKey.ISSUER).ifPresent(uri -> builder.issuer(uri.toString()));
         values.duration(ConfigKey.TIMEOUT).ifPresent(builder::timeout);
         values.bool(ConfigKey.VERIFY_SSL).ifPresent(builder::verifySsl);
         values.uri(ConfigKey.WEB_BASE_URL).ifPresent(uri -> builder.webBaseUrl(uri.toString()));
         values.duration(ConfigKey.CLOCK_SKEW).ifPresent(builder::clockSkew);
-        values.string(ConfigKey.ROLES_CLAIM).ifPresent(builder::rolesClaim);
-        values.string(ConfigKey.ROLES_CUSTOM_CLAIM).ifPresent(builder::customRolesClaim);
+        values.explicit(ConfigKey.ROLES_CLAIM).ifPresent(builder::rolesClaim);
+        values.explicit(ConfigKey.ROLES_CUSTOM_CLAIM).ifPresent(builder::customRolesClaim);
         values.set(ConfigKey.JWT_ALLOWED_ALGORITHMS).ifPresent(builder::allowedAlgorithms);
         values.bool(ConfigKey.JWT_ALLOW_SYMMETRIC_KEYS).ifPresent(builder::allowSymmetricKeys);
         values.duration(ConfigKey.JWKS_MIN_REFRESH_INTERVAL).ifPresent(builder::jwksMinRefreshInterval);
@@ -78,15 +78,15 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
 
     private static WebLoginSettings loginSettings(ConfigValues values) {
         WebLoginSettings.Builder builder = WebLoginSettings.builder();
-        values.string(ConfigKey.LOGIN_PATH).ifPresent(builder::loginPath);
-        values.string(ConfigKey.LOGIN_CALLBACK_PATH).ifPresent(builder::callbackPath);
-        values.string(ConfigKey.LOGIN_POST_LOGIN_REDIRECT).ifPresent(builder::postLoginRedirect);
+        values.explicit(ConfigKey.LOGIN_PATH).ifPresent(builder::loginPath);
+        values.explicit(ConfigKey.LOGIN_CALLBACK_PATH).ifPresent(builder::callbackPath);
+        values.explicit(ConfigKey.LOGIN_POST_LOGIN_REDIRECT).ifPresent(builder::postLoginRedirect);
         values.duration(ConfigKey.LOGIN_REFRESH_MARGIN).ifPresent(builder::refreshMargin);
         values.bool(ConfigKey.LOGIN_FETCH_USERINFO).ifPresent(builder::fetchUserinfo);
         values.integer(ConfigKey.LOGIN_MAX_PENDING).ifPresent(builder::maxPendingLogins);
         values.duration(ConfigKey.LOGIN_PENDING_TTL).ifPresent(builder::pendingLoginTtl);
-        values.string(ConfigKey.LOGOUT_PATH).ifPresent(builder::logoutPath);
-        values.string(ConfigKey.LOGOUT_POST_LOGOUT_REDIRECT).ifPresent(builder::postLogoutRedirect);
+        values.explicit(ConfigKey.LOGOUT_PATH).ifPresent(builder::logoutPath);
+        values.explicit(ConfigKey.LOGOUT_POST_LOGOUT_REDIRECT).ifPresent(builder::postLogoutRedirect);
         values.bool(ConfigKey.LOGOUT_GET_ENABLED).ifPresent(builder::logoutGetEnabled);
         values.uri(ConfigKey.PUBLIC_BASE_URL).ifPresent(builder::publicBaseUrl);
         return builder.build();
