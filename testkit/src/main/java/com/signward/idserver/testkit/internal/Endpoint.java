@@ -1,0 +1,32 @@
+package com.signward.idserver.testkit.internal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+
+import java.io.IOException;
+
+/** Base of the endpoint handlers: reads and records the request, then answers it. */
+abstract class Endpoint implements HttpHandler {
+
+    protected final Provider provider;
+
+    Endpoint(Provider provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public final void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Call call = Call.read(exchange);
+            provider.record(call.request());
+            try {
+                answer(call);
+            } catch (RuntimeException e) {
+                call.error(500, "server_error", "the fake provider failed: " + e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Answers the request. */
+    abstract void answer(Call call) throws IOException;
+}
