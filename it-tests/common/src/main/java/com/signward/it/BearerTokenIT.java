@@ -1,10 +1,15 @@
 package com.signward.it;
 
+import com.signward.idserver.testkit.FakeSignward;
+import com.signward.idserver.testkit.SignwardTestExtension;
+import com.signward.idserver.testkit.SignwardTestUser;
+import com.signward.idserver.testkit.SignwardTokens;
+import com.signward.idserver.testkit.WithFakeSignward;
 import com.signward.it.support.Deployments;
 import com.signward.it.support.Expect;
+import com.signward.it.support.FakeLogin;
 import com.signward.it.support.Http;
 import com.signward.it.support.TestUser;
-import com.signward.it.support.Tokens;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -30,9 +35,12 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A WAR with the Signward jar, configured for the in-JVM mock provider, protecting plain JAX-RS resources
- * (see {@code com.signward.it.app}): what a client sees, on every runtime.
+ * A WAR with the Signward jar, configured for the test kit's fake Signward (one per test class, started by the
+ * kit's JUnit extension before Arquillian deploys), protecting plain JAX-RS resources (see
+ * {@code com.signward.it.app}): what a client sees, on every runtime. Every token is made by the kit's
+ * {@link SignwardTokens}, the broken ones with its attack shapes.
  */
+@WithFakeSignward
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BearerTokenIT {
@@ -46,7 +54,15 @@ class BearerTokenIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("signward-it", Deployments.defaultConfig());
+        return Deployments.war("signward-it", FakeLogin.apiConfig(SignwardTestExtension.fakeFor(BearerTokenIT.class)));
+    }
+
+    private static SignwardTokens tokens(TestUser user) {
+        return new FakeLogin(SignwardTestExtension.fakeFor(BearerTokenIT.class)).tokens(user);
+    }
+
+    private static String valid(TestUser user) {
+        return tokens(user).sign();
     }
 
     private Http http() {
@@ -67,13 +83,13 @@ class BearerTokenIT {
 
     @Test
     void permitAllResourceIsServedWithValidToken() {
-        assertEquals("open", Expect.ok(http().get("api/open", Tokens.valid(USER))).getString("resource"));
+        assertEquals("open", Expect.ok(http().get("api/open", valid(USER))).getString("resource"));
     }
 
     /** The chosen behaviour: a presented bad credential is always rejected, on public URLs too. */
     @Test
     void invalidTokenOnPermitAllResourceIsRejected() {
-        String token = Tokens.expired(USER);
+        String token = tokens(USER).expired().sign();
         Expect.invalidToken(http().get("api/open", token), token);
     }
 
@@ -82,23 +98,23 @@ class BearerTokenIT {
     @Test
     void tokensOfOtherKindsAreNotAccessTokens() {
         for (String typ : List.of("logout+jwt", "secevent+jwt", "dpop+jwt")) {
-            String token = Tokens.typed(ADMIN, typ);
+            String token = tokens(ADMIN).typ(typ).sign();
             Expect.invalidToken(http().get("api/me", token), token, "token type not accepted");
         }
-        String logout = Tokens.logoutTokenShape(ADMIN);
+        String logout = tokens(ADMIN).logoutTokenShape().sign();
         Expect.invalidToken(http().get("api/me", logout), logout, "token type not accepted");
     }
 
     @Test
     void typedAccessTokensAreAccepted() {
         for (String typ : List.of("at+jwt", "application/at+jwt", "JWT")) {
-            assertEquals(ADMIN.sub(), Expect.ok(http().get("api/me", Tokens.typed(ADMIN, typ))).getString("userId"));
+            assertEquals(ADMIN.sub(), Expect.ok(http().get("api/me", tokens(ADMIN).typ(typ).sign())).getString("userId"));
         }
     }
 
     @Test
     void invalidTokenOnUnannotatedResourceIsRejected() {
-        String token = Tokens.badSignature(USER);
+        String token = tokens(USER).badSignature().sign();
         Expect.invalidToken(http().get("api/public", token), token);
     }
 
@@ -106,7 +122,7 @@ class BearerTokenIT {
 
     @Test
     void validTokenGivesTheResourceTheSignwardUser() {
-        JsonObject me = Expect.ok(http().get("api/me", Tokens.valid(ALICE)));
+        JsonObject me = Expect.ok(http().get("api/me", valid(ALICE)));
         assertEquals(true, me.getBoolean("authenticated"), me::toString);
         assertEquals(ALICE.sub(), me.getString("userId"));
         assertEquals(ALICE.email(), me.getString("email"));
@@ -125,60 +141,66 @@ class BearerTokenIT {
     @Test
     void nameIsBuiltFromGivenAndFamilyNameWhenAbsent() {
         TestUser noName = TestUser.named("nora").withoutName();
-        JsonObject me = Expect.ok(http().get("api/me", Tokens.valid(noName)));
+        JsonObject me = Expect.ok(http().get("api/me", valid(noName)));
         assertEquals("Nora Tester", me.getString("name"));
     }
 
     @Test
-    void craftedTokenWithNothingWrongIsAccepted() {
-        // the control for the broken tokens below: same crafting, no rule broken
-        assertEquals(ADMIN.sub(), Expect.ok(http().get("api/me", Tokens.craftedValid(ADMIN))).getString("userId"));
+    void tokenOfTheKitsJUnitExtensionIsAccepted(
+            @SignwardTestUser(name = "tess", roles = "admin", customRoles = "billing", tenant = "7c9e6679-7425-40de-944b-e07fc1f90ae7") String token,
+            FakeSignward fake) {
+        // the extension's parameters next to Arquillian's (@RunAsClient)
+        JsonObject me = Expect.ok(http().get("api/me", token));
+        assertEquals("tess@example.test", me.getString("email"));
+        assertEquals("7c9e6679-7425-40de-944b-e07fc1f90ae7", me.getString("tenantId"));
+        Expect.ok(http().get("api/finance", token));
+        assertEquals(fake.authority(), SignwardTestExtension.fakeFor(BearerTokenIT.class).authority());
     }
 
     // --- roles -----------------------------------------------------------------------------------------
 
     @Test
     void rolesAllowedAcceptsABuiltInRole() {
-        Expect.ok(http().get("api/reports", Tokens.valid(ADMIN)));
+        Expect.ok(http().get("api/reports", valid(ADMIN)));
     }
 
     @Test
     void rolesAllowedAcceptsACustomRole() {
-        Expect.ok(http().get("api/reports", Tokens.valid(ALICE)));
+        Expect.ok(http().get("api/reports", valid(ALICE)));
     }
 
     @Test
     void missingRoleIsForbidden() {
-        Expect.forbidden(http().get("api/reports", Tokens.valid(USER)));
-        Expect.forbidden(http().get("api/admin", Tokens.valid(USER)));
-        Expect.forbidden(http().get("api/me", Tokens.valid(TestUser.named("gus").withRoles("guest"))));
+        Expect.forbidden(http().get("api/reports", valid(USER)));
+        Expect.forbidden(http().get("api/admin", valid(USER)));
+        Expect.forbidden(http().get("api/me", valid(TestUser.named("gus").withRoles("guest"))));
     }
 
     @Test
     void requiresRolesAllOfNeedsEveryRole() {
-        Expect.ok(http().get("api/finance", Tokens.valid(ADMIN.withCustomRoles("billing"))));
-        Expect.forbidden(http().get("api/finance", Tokens.valid(ADMIN)));
-        Expect.forbidden(http().get("api/finance", Tokens.valid(USER.withCustomRoles("billing"))));
+        Expect.ok(http().get("api/finance", valid(ADMIN.withCustomRoles("billing"))));
+        Expect.forbidden(http().get("api/finance", valid(ADMIN)));
+        Expect.forbidden(http().get("api/finance", valid(USER.withCustomRoles("billing"))));
     }
 
     @Test
     void requiresRolesWithoutCustomIgnoresCustomRoles() {
-        Expect.ok(http().get("api/editor", Tokens.valid(USER.withRoles("user", "editor"))));
-        Expect.forbidden(http().get("api/editor", Tokens.valid(USER.withCustomRoles("editor"))));
+        Expect.ok(http().get("api/editor", valid(USER.withRoles("user", "editor"))));
+        Expect.forbidden(http().get("api/editor", valid(USER.withCustomRoles("editor"))));
     }
 
     @Test
     void requiresRolesOnTheResourceClass() {
-        Expect.ok(http().get("api/owner", Tokens.valid(USER.withRoles("owner"))));
-        Expect.forbidden(http().get("api/owner", Tokens.valid(USER)));
+        Expect.ok(http().get("api/owner", valid(USER.withRoles("owner"))));
+        Expect.forbidden(http().get("api/owner", valid(USER)));
     }
 
     @Test
     void requiresRolesOnACdiBean() {
         // custom_roles as a single string counts as a one-element list
-        JsonObject body = Expect.ok(http().get("api/audit", Tokens.valid(USER.withCustomRoleString("auditor"))));
+        JsonObject body = Expect.ok(http().get("api/audit", valid(USER.withCustomRoleString("auditor"))));
         assertEquals("audit-report", body.getString("resource"));
-        Expect.forbidden(http().get("api/audit", Tokens.valid(USER)));
+        Expect.forbidden(http().get("api/audit", valid(USER)));
     }
 
     @Test
@@ -193,7 +215,7 @@ class BearerTokenIT {
     void concurrentRequestsOfDifferentUsersEachSeeTheirOwnUser() throws Exception {
         List<TestUser> users = IntStream.range(0, 8)
                 .mapToObj(i -> TestUser.named("parallel" + i).withRoles("user")).toList();
-        List<String> tokens = users.stream().map(Tokens::valid).toList();
+        List<String> tokens = users.stream().map(BearerTokenIT::valid).toList();
         Http http = http();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -238,38 +260,58 @@ class BearerTokenIT {
 
     @Test
     void tokenInQueryStringIsNeverAccepted() {
-        Expect.authenticationRequired(http().get("api/me?access_token=" + Tokens.valid(ALICE)));
+        Expect.authenticationRequired(http().get("api/me?access_token=" + valid(ALICE)));
     }
 
     @Test
     void malformedTokenIsRejected() {
-        rejected(Tokens.malformed());
-        rejected(Tokens.garbageSegments());
+        rejected(SignwardTokens.malformed());
+        rejected(SignwardTokens.garbageSegments());
     }
 
     @Test
     void expiredTokenIsRejected() {
-        rejected(Tokens.expired(ALICE));
+        rejected(tokens(ALICE).expired().sign());
     }
 
     @Test
     void tokenForAnotherAudienceIsRejected() {
-        rejected(Tokens.wrongAudience(ALICE));
+        rejected(tokens(ALICE).wrongAudience().sign());
     }
 
     @Test
     void tokenFromAnotherIssuerIsRejected() {
-        rejected(Tokens.wrongIssuer(ALICE));
+        rejected(tokens(ALICE).wrongIssuer().sign());
     }
 
     @Test
     void tokenWithBadSignatureIsRejected() {
-        rejected(Tokens.badSignature(ALICE));
+        rejected(tokens(ALICE).badSignature().sign());
     }
 
     @Test
     void unsignedTokenIsRejected() {
-        rejected(Tokens.algNone(ALICE));
+        rejected(tokens(ALICE).algNone().sign());
+    }
+
+    @Test
+    void tokenNotYetValidIsRejected() {
+        rejected(tokens(ALICE).notYetValid().sign());
+    }
+
+    @Test
+    void tokenWithoutExpiryIsRejected() {
+        rejected(tokens(ALICE).withoutExpiry().sign());
+    }
+
+    @Test
+    void tokenSignedByAKeyTheProviderDoesNotPublishIsRejected() {
+        rejected(tokens(ALICE).unknownKid().sign());
+    }
+
+    @Test
+    void hs256SignedWithThePublicKeyIsRejected() {
+        rejected(tokens(ALICE).hs256WithPublicKey().sign());
     }
 
     private void rejected(String token) {

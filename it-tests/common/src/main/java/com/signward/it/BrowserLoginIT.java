@@ -1,30 +1,37 @@
 package com.signward.it;
 
+import com.signward.idserver.testkit.FakeSignward;
+import com.signward.idserver.testkit.RecordedRequest;
+import com.signward.idserver.testkit.SignwardTestExtension;
+import com.signward.idserver.testkit.WithFakeSignward;
 import com.signward.it.support.Browser;
 import com.signward.it.support.Browser.Page;
 import com.signward.it.support.Deployments;
-import com.signward.it.support.IdpLogin;
-import com.signward.it.support.MockIdp;
+import com.signward.it.support.FakeLogin;
 import com.signward.it.support.Query;
 import com.signward.it.support.TestUser;
-import com.signward.it.support.Tokens;
 import com.signward.it.support.WebApp;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -45,9 +52,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Browser login (Authorization Code + PKCE in the mechanism) on every runtime: a browser-like client (cookies, no
- * automatic redirects: every hop is asserted) signs in on mock-oauth2-server's real login page. The application
- * ({@code com.signward.it.web}) protects pages with web.xml constraints and has a JAX-RS API beside them.
+ * automatic redirects: every hop is asserted) signs in at the test kit's fake Signward (one per test class), which
+ * enforces PKCE S256, exact redirect URIs and one-time codes, checks the client secret and rotates refresh tokens
+ * with reuse detection. The application ({@code com.signward.it.web}) protects pages with web.xml constraints and
+ * has a JAX-RS API beside them.
  */
+@WithFakeSignward
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserLoginIT {
@@ -61,7 +71,7 @@ class BrowserLoginIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.webWar(NAME, Deployments.webConfig());
+        return Deployments.webWar(NAME, FakeLogin.webConfig(fake()));
     }
 
     // --- the round trip --------------------------------------------------------------------------------
@@ -108,8 +118,8 @@ class BrowserLoginIT {
         Browser browser = new Browser();
         Page first = startLogin(browser, "/profile?tab=1");
         Page second = startLogin(browser, "/profile?tab=2");
-        Page firstToCallback = IdpLogin.signIn(browser, first.location(), user);
-        Page secondToCallback = IdpLogin.signIn(browser, second.location(), user);
+        Page firstToCallback = login().signIn(browser, first.location(), user);
+        Page secondToCallback = login().signIn(browser, second.location(), user);
 
         Page secondBack = browser.follow(secondToCallback);
         assertEquals(303, secondBack.status(), secondBack::describe);
@@ -117,6 +127,73 @@ class BrowserLoginIT {
         Page firstBack = browser.follow(firstToCallback);
         assertEquals(303, firstBack.status(), firstBack::describe);
         assertEquals(context() + "/profile?tab=1", firstBack.rawLocation());
+    }
+
+    // --- PKCE, client authentication, refresh rotation (what the provider enforces) --------------------
+
+    @Test
+    void pkceChallengeSentMatchesTheVerifierRedeemed() throws Exception {
+        FakeSignward idp = fake();
+        Browser browser = new Browser();
+        idp.takeRequests();
+        web().signIn(browser, TestUser.named("penny").withRoles("user"));
+        List<RecordedRequest> received = idp.takeRequests();
+        RecordedRequest authorize = only(received, FakeSignward.AUTHORIZE_PATH);
+        RecordedRequest token = only(received, FakeSignward.TOKEN_PATH);
+
+        String verifier = token.param("code_verifier").orElseThrow(() -> new AssertionError("no code_verifier"));
+        assertTrue(verifier.matches("[A-Za-z0-9._~-]{43,128}"), "RFC 7636 verifier syntax");
+        assertEquals("S256", authorize.param("code_challenge_method").orElseThrow());
+        String s256 = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(s256, authorize.param("code_challenge").orElseThrow(), "challenge = BASE64URL(SHA256(verifier))");
+        assertEquals(authorize.param("redirect_uri"), token.param("redirect_uri"));
+        // the client authenticated with its secret (client_secret_basic: the discovery document lists it)
+        String credentials = Deployments.WEB_CLIENT_ID + ":" + Deployments.WEB_CLIENT_SECRET;
+        assertEquals("Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)),
+                token.header("Authorization").orElseThrow());
+    }
+
+    @Test
+    void codeOfAnotherLoginFailsPkceAndIsACleanError() {
+        // a code obtained for login A delivered with the state of login B: the jar redeems it with B's verifier
+        TestUser user = TestUser.named("ines").withRoles("user");
+        FakeSignward idp = fake();
+        Browser browser = new Browser();
+        Page a = startLogin(browser, "/profile");
+        Page b = startLogin(browser, "/profile");
+        Page aToCallback = login().signIn(browser, a.location(), user);
+        String stateB = Query.single(b.location(), "state");
+        idp.takeRequests();
+
+        Page injected = browser.get(Query.with(aToCallback.location(), "state", stateB));
+        assertCleanError(400, injected);
+        List<RecordedRequest> tokenRequests = tokenRequests(idp.takeRequests());
+        assertEquals(1, tokenRequests.size(), tokenRequests::toString);
+        web().assertSentToLogin(browser.get(app("profile")));
+    }
+
+    @Test
+    void rotatedRefreshTokensAreUsedForTheNextRefresh() {
+        // the provider rotates refresh tokens and ends the session when a used one comes back
+        TestUser user = TestUser.named("rosa").withRoles("user");
+        FakeSignward idp = fake();
+        Browser browser = new Browser();
+        Page toIdp = startLogin(browser, "/profile");
+        idp.tokenLifetime(Duration.ofSeconds(30)); // within the refresh margin (60 s): every request refreshes
+        try {
+            assertEquals(303, web().callback(browser, toIdp, user).status());
+            idp.takeRequests();
+            for (int i = 0; i < 3; i++) {
+                assertEquals(user.name(), userName(browser.get(app("profile"))));
+            }
+        } finally {
+            idp.tokenLifetime(null);
+        }
+        List<String> presented = tokenRequests(idp.takeRequests()).stream()
+                .map(r -> r.param("refresh_token").orElseThrow()).toList();
+        assertEquals(3, presented.size(), presented::toString);
+        assertEquals(3, presented.stream().distinct().count(), "a new refresh token each time: " + presented);
     }
 
     // --- roles -----------------------------------------------------------------------------------------
@@ -165,7 +242,7 @@ class BrowserLoginIT {
         TestUser user = TestUser.named("tamara").withRoles("user");
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, "/profile");
-        Page toCallback = IdpLogin.signIn(browser, toIdp.location(), user);
+        Page toCallback = login().signIn(browser, toIdp.location(), user);
         String state = Query.single(toCallback.location(), "state");
 
         Page tampered = browser.get(Query.with(toCallback.location(), "state", flipLast(state)));
@@ -186,7 +263,7 @@ class BrowserLoginIT {
         TestUser user = TestUser.named("rhea").withRoles("user");
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, null);
-        Page toCallback = IdpLogin.signIn(browser, toIdp.location(), user);
+        Page toCallback = login().signIn(browser, toIdp.location(), user);
         Page first = browser.follow(toCallback);
         assertEquals(303, first.status(), first::describe);
 
@@ -224,17 +301,17 @@ class BrowserLoginIT {
     void nonceMismatchIsRejected() {
         // a code obtained for another authorization request (same state, another nonce) is delivered to the callback
         TestUser user = TestUser.named("nina").withRoles("user");
-        MockIdp idp = MockIdp.get();
+        FakeSignward idp = fake();
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, "/profile");
         URI forged = Query.with(toIdp.location(), "nonce", "nonce-of-another-authorization-request");
-        Page toCallback = IdpLogin.signIn(browser, forged, user);
+        Page toCallback = login().signIn(browser, forged, user);
         assertEquals(Query.single(toIdp.location(), "state"), Query.single(toCallback.location(), "state"));
 
         idp.takeRequests();
         Page rejected = browser.follow(toCallback);
         assertCleanError(400, rejected);
-        List<MockIdp.Received> tokenRequests = tokenRequests(idp.takeRequests());
+        List<RecordedRequest> tokenRequests = tokenRequests(idp.takeRequests());
         // the code was exchanged, and the ID token then refused
         assertEquals(1, tokenRequests.size(), tokenRequests::toString);
         assertTrue(tokenRequests.get(0).body().contains("grant_type=authorization_code"), tokenRequests::toString);
@@ -243,17 +320,17 @@ class BrowserLoginIT {
 
     @Test
     void issuerInTheResponseMustBeTheIssuer() {
-        // RFC 9207: mock-oauth2-server sends no iss; one added on the way must be the issuer
+        // RFC 9207: the provider sends iss; one changed on the way must be the issuer
         TestUser user = TestUser.named("isla").withRoles("user");
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, "/profile");
-        Page toCallback = IdpLogin.signIn(browser, toIdp.location(), user);
+        Page toCallback = login().signIn(browser, toIdp.location(), user);
         assertCleanError(400, browser.get(Query.with(toCallback.location(), "iss", "https://evil.example")));
         web().assertSentToLogin(browser.get(app("profile")));
 
         toIdp = startLogin(browser, "/profile");
-        toCallback = IdpLogin.signIn(browser, toIdp.location(), user);
-        Page back = browser.get(Query.with(toCallback.location(), "iss", MockIdp.get().authority()));
+        toCallback = login().signIn(browser, toIdp.location(), user);
+        Page back = browser.get(Query.with(toCallback.location(), "iss", fake().authority()));
         assertEquals(303, back.status(), back::describe);
         assertEquals(context() + "/profile", back.rawLocation());
     }
@@ -263,8 +340,9 @@ class BrowserLoginIT {
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, null);
         String state = Query.single(toIdp.location(), "state");
+        // as the provider sends it: with iss (RFC 9207), which it announces
         Page denied = browser.get(app("auth/callback?error=access_denied&error_description=nope&state="
-                + Query.encode(state)));
+                + Query.encode(state) + "&iss=" + Query.encode(fake().authority())));
         assertCleanError(400, denied);
         assertTrue(denied.body().contains("access_denied"), denied::describe);
     }
@@ -293,7 +371,7 @@ class BrowserLoginIT {
     @Test
     void refreshAfterExpiryMakesOneTokenRequestForParallelRequests() throws Exception {
         TestUser user = TestUser.named("fresh").withRoles("user");
-        MockIdp idp = MockIdp.get();
+        FakeSignward idp = fake();
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, "/profile");
         Duration lifetime = Duration.ofSeconds(2);
@@ -330,7 +408,7 @@ class BrowserLoginIT {
         } finally {
             pool.shutdownNow();
         }
-        List<MockIdp.Received> refreshes = tokenRequests(idp.takeRequests());
+        List<RecordedRequest> refreshes = tokenRequests(idp.takeRequests());
         assertEquals(1, refreshes.size(), () -> parallel + " parallel requests made token requests " + refreshes);
         assertTrue(refreshes.get(0).body().contains("grant_type=refresh_token"), refreshes::toString);
 
@@ -342,7 +420,7 @@ class BrowserLoginIT {
     @Test
     void refusedRefreshEndsTheSessionAndSendsTheBrowserToLogIn() {
         TestUser user = TestUser.named("rory").withRoles("user");
-        MockIdp idp = MockIdp.get();
+        FakeSignward idp = fake();
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, "/profile");
         Page back;
@@ -355,13 +433,14 @@ class BrowserLoginIT {
         } finally {
             idp.tokenLifetime(null);
         }
-        List<MockIdp.Received> refreshes = tokenRequests(idp.takeRequests());
+        List<RecordedRequest> refreshes = tokenRequests(idp.takeRequests());
         assertEquals(1, refreshes.size(), refreshes::toString);
         String refreshToken = Query.single(URI.create("?" + refreshes.get(0).body()), "refresh_token");
 
         // the provider forgets the refresh token (as after a revocation elsewhere): the next refresh gets invalid_grant
-        Page revoked = new Browser().post(URI.create(idp.authority() + "/revoke"),
-                Map.of("token", refreshToken, "token_type_hint", "refresh_token"));
+        Page revoked = new Browser().post(idp.uri(FakeSignward.REVOKE_PATH),
+                Map.of("token", refreshToken, "token_type_hint", "refresh_token",
+                        "client_id", Deployments.WEB_CLIENT_ID, "client_secret", Deployments.WEB_CLIENT_SECRET));
         assertEquals(200, revoked.status(), revoked::describe);
         web().assertSentToLogin(browser.get(app("profile")));
         assertEquals(1, tokenRequests(idp.takeRequests()).size(), "one refused refresh");
@@ -373,7 +452,7 @@ class BrowserLoginIT {
     @Test
     void logoutEndsTheSessionAndGoesToEndSession() {
         TestUser user = TestUser.named("lou").withRoles("user");
-        MockIdp idp = MockIdp.get();
+        FakeSignward idp = fake();
         Browser browser = new Browser();
         web().signIn(browser, user);
         idp.takeRequests();
@@ -382,7 +461,7 @@ class BrowserLoginIT {
         assertEquals(303, out.status(), out::describe);
         assertNoStoreNoReferrer(out);
         URI end = out.location();
-        assertEquals(idp.authority() + "/endsession", Query.withoutQuery(end));
+        assertEquals(idp.authority() + FakeSignward.END_SESSION_PATH, Query.withoutQuery(end));
         JwtClaims hint = verifiedIdToken(Query.single(end, "id_token_hint"));
         assertEquals(user.sub(), subject(hint), "id_token_hint names the user");
         String postLogout = Query.single(end, "post_logout_redirect_uri");
@@ -391,7 +470,7 @@ class BrowserLoginIT {
         assertTrue(state.length() >= 22, "state of at least 128 bits: " + state);
 
         // the refresh token was revoked at the provider
-        List<MockIdp.Received> revocations = idp.takeRequests().stream().filter(r -> r.isTo("revoke")).toList();
+        List<RecordedRequest> revocations = idp.takeRequests().stream().filter(r -> r.isTo(FakeSignward.REVOKE_PATH)).toList();
         assertEquals(1, revocations.size(), revocations::toString);
         assertTrue(revocations.get(0).body().contains("token_type_hint=refresh_token"), revocations::toString);
 
@@ -412,7 +491,7 @@ class BrowserLoginIT {
         Page out = browser.get(app("auth/logout"));
         assertEquals(303, out.status(), out::describe);
         assertNoStoreNoReferrer(out);
-        assertEquals(MockIdp.get().authority() + "/endsession", Query.withoutQuery(out.location()));
+        assertEquals(fake().authority() + FakeSignward.END_SESSION_PATH, Query.withoutQuery(out.location()));
         web().assertSentToLogin(browser.get(app("profile")));
     }
 
@@ -447,7 +526,7 @@ class BrowserLoginIT {
     @Test
     void bearerCallsWorkInTheSameApplicationAndWinOverTheSession() {
         TestUser caller = TestUser.named("bert").withRoles("user");
-        String token = Tokens.valid(caller);
+        String token = login().tokens(caller).sign();
         Page api = new Browser().get(app("api/whoami"), "Accept", JSON, "Authorization", "Bearer " + token);
         assertEquals(200, api.status(), api::describe);
         assertEquals(caller.sub(), json(api).getString("userId"));
@@ -463,7 +542,7 @@ class BrowserLoginIT {
         assertEquals(caller.name(), userName(page));
 
         // a bad token is rejected although the session is valid, and the session stays
-        Page bad = browser.get(app("api/whoami"), "Accept", JSON, "Authorization", "Bearer " + Tokens.expired(caller));
+        Page bad = browser.get(app("api/whoami"), "Accept", JSON, "Authorization", "Bearer " + login().tokens(caller).expired().sign());
         assertEquals(401, bad.status(), bad::describe);
         assertTrue(bad.header("WWW-Authenticate").orElse("").contains("error=\"invalid_token\""), bad::describe);
         Page session = browser.get(app("api/whoami"), "Accept", JSON);
@@ -477,7 +556,7 @@ class BrowserLoginIT {
         TestUser user = TestUser.named("cora").withRoles("user");
         Browser browser = new Browser();
         Page toIdp = startLogin(browser, null);
-        Page toCallback = IdpLogin.signIn(browser, toIdp.location(), user);
+        Page toCallback = login().signIn(browser, toIdp.location(), user);
         Page success = browser.follow(toCallback);
         assertEquals(303, success.status(), success::describe);
         assertNoStoreNoReferrer(success);
@@ -492,7 +571,15 @@ class BrowserLoginIT {
     // --- helpers ---------------------------------------------------------------------------------------
 
     private WebApp web() {
-        return new WebApp(base);
+        return login().register(new WebApp(base, login()));
+    }
+
+    private static FakeSignward fake() {
+        return SignwardTestExtension.fakeFor(BrowserLoginIT.class);
+    }
+
+    private static FakeLogin login() {
+        return new FakeLogin(fake());
     }
 
     /** The login route (with {@code returnTo} unless {@code null}): checks its redirect to the provider. */
@@ -509,16 +596,23 @@ class BrowserLoginIT {
         return web().context();
     }
 
-    private static List<MockIdp.Received> tokenRequests(List<MockIdp.Received> received) {
-        return received.stream().filter(r -> r.isTo("token")).toList();
+    private static List<RecordedRequest> tokenRequests(List<RecordedRequest> received) {
+        return received.stream().filter(r -> r.isTo(FakeSignward.TOKEN_PATH)).toList();
+    }
+
+    private static RecordedRequest only(List<RecordedRequest> received, String path) {
+        List<RecordedRequest> matching = received.stream().filter(r -> r.isTo(path)).toList();
+        assertEquals(1, matching.size(), () -> path + ": " + received);
+        return matching.get(0);
     }
 
     /** The ID token, checked as the provider's (signature, issuer, audience = the client id). */
     private static JwtClaims verifiedIdToken(String idToken) {
         try {
             return new JwtConsumerBuilder()
-                    .setVerificationKey(MockIdp.get().publicKey())
-                    .setExpectedIssuer(MockIdp.get().authority())
+                    .setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(
+                            new HttpsJwks(fake().uri(FakeSignward.JWKS_PATH).toString())))
+                    .setExpectedIssuer(fake().authority())
                     .setExpectedAudience(Deployments.WEB_CLIENT_ID)
                     .setRequireSubject()
                     .build()

@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * {@link FakeUser} parameter receives the user itself.
  * <pre>{@code
  * @Test
- * void adminsSeeReports(@SignwardTestUser(roles = "admin", tenant = "acme") String token) { ... }
+ * void adminsSeeReports(@SignwardTestUser(roles = "admin", tenant = "7c9e6679-7425-40de-944b-e07fc1f90ae7") String token) { ... }
  * }</pre>
  */
 @Documented
@@ -30,7 +30,7 @@ public @interface SignwardTestUser {
     /** The email; empty: derived from {@link #name()}. */
     String email() default "";
 
-    /** The tenant id ({@code tenant_id}); empty: a random UUID. */
+    /** The tenant id ({@code tenant_id}, a UUID as Signward sends it); empty: a random UUID. */
     String tenant() default "";
 
     /** The built-in roles ({@code roles}). */

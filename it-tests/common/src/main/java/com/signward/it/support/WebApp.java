@@ -27,10 +27,40 @@ public final class WebApp {
 
     private static final Pattern USER_NAME = Pattern.compile("<span id=\"user-name\">([^<]*)</span>");
 
-    private final URI root;
+    /** The provider the application signs in at: its authorization endpoint and how a user signs in there. */
+    public interface Provider {
 
-    /** @param base the deployment's URL (as injected by {@code @ArquillianResource}) */
+        /** The authorization endpoint's URL (without query). */
+        String authorizeEndpoint();
+
+        /** Signs {@code user} in for this authorization request; returns the redirect to the callback (not followed). */
+        Page signIn(Browser browser, URI authorizeUrl, TestUser user);
+    }
+
+    /** mock-oauth2-server's interactive login page ({@link IdpLogin}). */
+    private static final Provider MOCK_IDP = new Provider() {
+        @Override
+        public String authorizeEndpoint() {
+            return MockIdp.get().authority() + "/authorize";
+        }
+
+        @Override
+        public Page signIn(Browser browser, URI authorizeUrl, TestUser user) {
+            return IdpLogin.signIn(browser, authorizeUrl, user);
+        }
+    };
+
+    private final URI root;
+    private final Provider provider;
+
+    /** @param base the deployment's URL (as injected by {@code @ArquillianResource}); the provider is {@link MockIdp} */
     public WebApp(URL base) {
+        this(base, MOCK_IDP);
+    }
+
+    /** @param base the deployment's URL; {@code provider}: where its users sign in */
+    public WebApp(URL base, Provider provider) {
+        this.provider = provider;
         try {
             String s = base.toURI().toString();
             this.root = URI.create(s.endsWith("/") ? s : s + "/");
@@ -57,7 +87,7 @@ public final class WebApp {
     public Page authorizeRedirect(Page login) {
         assertEquals(302, login.status(), login::describe);
         URI authorize = login.location();
-        assertEquals(MockIdp.get().authority() + "/authorize", Query.withoutQuery(authorize), login::describe);
+        assertEquals(provider.authorizeEndpoint(), Query.withoutQuery(authorize), login::describe);
         assertEquals("code", Query.single(authorize, "response_type"));
         assertEquals(Deployments.WEB_CLIENT_ID, Query.single(authorize, "client_id"));
         assertEquals(url("auth/callback").toString(), Query.single(authorize, "redirect_uri"));
@@ -71,7 +101,7 @@ public final class WebApp {
 
     /** Signs in at the provider and delivers the code to the application's callback; returns its answer. */
     public Page callback(Browser browser, Page toIdp, TestUser user) {
-        Page toCallback = IdpLogin.signIn(browser, toIdp.location(), user);
+        Page toCallback = provider.signIn(browser, toIdp.location(), user);
         assertEquals(url("auth/callback").toString(), Query.withoutQuery(toCallback.location()),
                 toCallback::describe);
         return browser.follow(toCallback);
