@@ -2,6 +2,7 @@ package com.signward.it;
 
 import com.signward.idserver.testkit.FakeSignward;
 import com.signward.idserver.testkit.RecordedRequest;
+import com.signward.idserver.testkit.SignwardBrowser;
 import com.signward.idserver.testkit.SignwardTestExtension;
 import com.signward.idserver.testkit.WithFakeSignward;
 import com.signward.it.support.Browser;
@@ -194,6 +195,31 @@ class BrowserLoginIT {
                 .map(r -> r.param("refresh_token").orElseThrow()).toList();
         assertEquals(3, presented.size(), presented::toString);
         assertEquals(3, presented.stream().distinct().count(), "a new refresh token each time: " + presented);
+    }
+
+    @Test
+    void theKitsBrowserHelperCompletesALoginInOneCall() {
+        TestUser user = TestUser.named("kit").withRoles("user");
+        URI profile = app("profile"); // registers this deployment's redirect URIs
+        fake().loginAs(FakeLogin.user(user));
+        SignwardBrowser.Page page = new SignwardBrowser().get(profile);
+        assertEquals(200, page.status(), page::body);
+        assertEquals(profile, page.uri());
+        assertTrue(page.body().contains("<span id=\"user-name\">" + user.name() + "</span>"), page::body);
+        assertTrue(page.hops().stream().anyMatch(u -> u.getPath().equals(FakeSignward.AUTHORIZE_PATH)),
+                page.hops()::toString);
+
+        // with the fake's login form: the helper picks the user on it
+        TestUser other = TestUser.named("formica").withRoles("user");
+        fake().showLoginForm(FakeLogin.user(other));
+        try {
+            SignwardBrowser.Page viaForm = new SignwardBrowser().choosing(other.sub()).get(profile);
+            assertEquals(200, viaForm.status(), viaForm::body);
+            assertTrue(viaForm.body().contains("<span id=\"user-name\">" + other.name() + "</span>"),
+                    viaForm::body);
+        } finally {
+            fake().loginAs(FakeLogin.user(user)); // the form off again for the other tests
+        }
     }
 
     // --- roles -----------------------------------------------------------------------------------------
