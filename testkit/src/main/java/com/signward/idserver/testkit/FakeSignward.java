@@ -3,8 +3,11 @@ package com.signward.idserver.testkit;
 import com.signward.idserver.testkit.internal.Claims;
 import com.signward.idserver.testkit.internal.Deliveries;
 import com.signward.idserver.testkit.internal.Endpoints;
+import com.signward.idserver.testkit.internal.Identity;
 import com.signward.idserver.testkit.internal.JsonValues;
 import com.signward.idserver.testkit.internal.Provider;
+import com.signward.idserver.testkit.internal.Registration;
+import com.signward.idserver.testkit.internal.Request;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 
@@ -40,7 +43,7 @@ import java.util.concurrent.ExecutorService;
  */
 public final class FakeSignward implements AutoCloseable {
 
-    /** The endpoint paths. */
+    /** The endpoint paths, below the authority (as {@link RecordedRequest#path()} shows them). */
     public static final String AUTHORIZE_PATH = Provider.AUTHORIZE;
     public static final String TOKEN_PATH = Provider.TOKEN;
     public static final String USERINFO_PATH = Provider.USERINFO;
@@ -56,18 +59,29 @@ public final class FakeSignward implements AutoCloseable {
     private volatile URI webhookTarget;
     private volatile String webhookSecret;
 
-    private FakeSignward(HttpServer server) {
+    private FakeSignward(HttpServer server, String basePath) {
         this.server = server;
-        this.provider = new Provider("http://127.0.0.1:" + server.getAddress().getPort());
-        this.executor = Endpoints.start(server, provider);
+        this.provider = new Provider("http://127.0.0.1:" + server.getAddress().getPort() + basePath);
+        this.executor = Endpoints.start(server, provider, basePath);
     }
 
     /** Starts a provider on 127.0.0.1 and a free port. */
     public static FakeSignward start() {
+        return start(0, "");
+    }
+
+    /**
+     * Starts a provider on 127.0.0.1 and a chosen port (0: a free one), its endpoints below {@code basePath}
+     * ({@code ""} or e.g. {@code /signward}: the authority is then {@code http://127.0.0.1:<port>/signward}).
+     */
+    public static FakeSignward start(int port, String basePath) {
+        if (!basePath.isEmpty() && (!basePath.startsWith("/") || basePath.endsWith("/"))) {
+            throw new IllegalArgumentException("basePath must be empty or start, and not end, with /: " + basePath);
+        }
         try {
-            return new FakeSignward(Endpoints.bind());
+            return new FakeSignward(Endpoints.bind(port), basePath);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the fake Signward", e);
+            throw new UncheckedIOException("cannot start the fake Signward on port " + port, e);
         }
     }
 
@@ -92,18 +106,20 @@ public final class FakeSignward implements AutoCloseable {
 
     /** Registers (or replaces) a client. */
     public FakeSignward register(FakeClient client) {
-        provider.register(client);
+        provider.register(new Registration(client.id(), client.secret(), client.redirectUris(),
+                client.postLogoutRedirectUris(), client.backchannelLogoutUri()));
         return this;
     }
 
     /** The registered client of that id. */
     public Optional<FakeClient> client(String id) {
-        return provider.client(id);
+        return provider.client(id).map(r -> new FakeClient(r.id(), r.secret(), r.redirectUris(),
+                r.postLogoutRedirectUris(), r.backchannelLogoutUri()));
     }
 
     /** The user every following authorization request signs in, without a form (turns the login form off). */
     public FakeSignward loginAs(FakeUser user) {
-        provider.loginUser(Objects.requireNonNull(user, "user"));
+        provider.loginUser(identity(Objects.requireNonNull(user, "user")));
         provider.loginForm(false);
         return this;
     }
@@ -114,7 +130,7 @@ public final class FakeSignward implements AutoCloseable {
      */
     public FakeSignward showLoginForm(FakeUser... users) {
         for (FakeUser user : users) {
-            provider.addFormUser(user);
+            provider.addFormUser(identity(user));
         }
         provider.loginForm(true);
         return this;
@@ -172,12 +188,22 @@ public final class FakeSignward implements AutoCloseable {
 
     /** Every request received so far (oldest first). */
     public List<RecordedRequest> requests() {
-        return provider.requests();
+        return recorded(provider.requests());
     }
 
     /** Takes the recorded requests out of the record (oldest first). */
     public List<RecordedRequest> takeRequests() {
-        return provider.takeRequests();
+        return recorded(provider.takeRequests());
+    }
+
+    private static List<RecordedRequest> recorded(List<Request> requests) {
+        return requests.stream().map(r -> new RecordedRequest(r.method(), r.path(), r.query(), r.headers(), r.body(),
+                r.form())).toList();
+    }
+
+    private static Identity identity(FakeUser user) {
+        String label = user.name() != null ? user.name() : user.email() != null ? user.email() : user.id();
+        return new Identity(user.id(), label, user.claims());
     }
 
     /** The recorded requests to one path, e.g. {@link #TOKEN_PATH}. */
@@ -200,7 +226,7 @@ public final class FakeSignward implements AutoCloseable {
         if (sid == null && sub == null) {
             throw new IllegalArgumentException("a logout token names a sid, a sub or both");
         }
-        FakeClient client = provider.client(clientId)
+        FakeClient client = client(clientId)
                 .orElseThrow(() -> new IllegalArgumentException("no client " + clientId));
         if (client.backchannelLogoutUri() == null) {
             throw new IllegalStateException("client " + clientId + " has no back-channel logout URI");

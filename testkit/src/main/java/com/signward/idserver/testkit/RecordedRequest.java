@@ -8,7 +8,7 @@ import java.util.Optional;
  * One request {@link FakeSignward} received, as the application sent it.
  *
  * @param method  the HTTP method
- * @param path    the path, e.g. {@code /connect/token}
+ * @param path    the path below the authority, e.g. {@code /connect/token}
  * @param query   the raw query, or {@code null}
  * @param headers the headers (names in lower case)
  * @param body    the body as text ({@code ""} when none)

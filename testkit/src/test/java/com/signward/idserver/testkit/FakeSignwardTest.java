@@ -71,6 +71,18 @@ class FakeSignwardTest {
     }
 
     @Test
+    void endpointsMayLiveBelowABasePath() {
+        try (FakeSignward below = FakeSignward.start(0, "/signward")) {
+            assertTrue(below.authority().matches("http://127\\.0\\.0\\.1:\\d+/signward"), below.authority());
+            JsonObject doc = json(Client.get(below.uri(FakeSignward.DISCOVERY_PATH)));
+            assertEquals(below.authority(), doc.getString("issuer"));
+            assertEquals(below.authority() + "/connect/token", doc.getString("token_endpoint"));
+            assertEquals(200, Client.get(URI.create(doc.getString("jwks_uri"))).statusCode());
+            assertEquals(FakeSignward.JWKS_PATH, below.requests().get(1).path(), "recorded below the authority");
+        }
+    }
+
+    @Test
     void keysRotateWithTheOldKeyKeptOrDropped() {
         String first = fake.currentKeyId();
         assertEquals(List.of(first), kids());

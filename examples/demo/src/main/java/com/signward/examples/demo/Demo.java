@@ -1,17 +1,8 @@
 package com.signward.examples.demo;
 
-import com.nimbusds.oauth2.sdk.ParseException;
-import com.nimbusds.oauth2.sdk.ResourceOwnerPasswordCredentialsGrant;
-import com.nimbusds.oauth2.sdk.Scope;
-import com.nimbusds.oauth2.sdk.TokenRequest;
-import com.nimbusds.oauth2.sdk.TokenResponse;
-import com.nimbusds.oauth2.sdk.auth.Secret;
-import com.nimbusds.oauth2.sdk.id.ClientID;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +79,7 @@ public final class Demo {
             authority = settings.tenant().get().authority(); // the SIGNWARD_* variables pass on to Payara Micro as they are
         } else {
             checkFree(settings.idpPort(), "-Ddemo.idp-port");
-            provider = DemoProvider.start(DemoUser.ALL, settings.idpPort());
+            provider = DemoProvider.start(DemoUser.ALL, settings.idpPort(), settings.baseUrl(), LOCAL_CLIENT_SECRET);
             authority = provider.authority();
             env.put("SIGNWARD_AUTHORITY", authority);
             env.put("SIGNWARD_CLIENT_ID", null);      // each WAR's own client id (demo-api, demo-webapp)
@@ -110,27 +101,13 @@ public final class Demo {
         System.out.println(banner(authority, tokens));
     }
 
-    /** Access tokens of the demo users for the API, from the provider's token endpoint (password grant). */
+    /** Access tokens of the demo users for the API, signed by the provider. */
     private Map<DemoUser, Path> writeTokens() throws IOException {
         Map<DemoUser, Path> files = new LinkedHashMap<>();
         for (DemoUser user : DemoUser.ALL) {
-            TokenRequest request = new TokenRequest.Builder(URI.create(provider.authority() + "/token"),
-                    new ClientID(API_CLIENT_ID),
-                    new ResourceOwnerPasswordCredentialsGrant(user.login(), new Secret("demo")))
-                    .scope(new Scope("openid", "profile", "email"))
-                    .build();
-            try {
-                TokenResponse response = TokenResponse.parse(request.toHTTPRequest().send());
-                if (!response.indicatesSuccess()) {
-                    throw new IOException("the provider refused a token for " + user.login() + ": "
-                            + response.toErrorResponse().getErrorObject().getCode());
-                }
-                Path file = settings.workDir().resolve(user.login() + ".token");
-                Files.writeString(file, response.toSuccessResponse().getTokens().getAccessToken().getValue());
-                files.put(user, file);
-            } catch (ParseException e) {
-                throw new IOException("unexpected token response from the provider", e);
-            }
+            Path file = settings.workDir().resolve(user.login() + ".token");
+            Files.writeString(file, provider.accessToken(user));
+            files.put(user, file);
         }
         return files;
     }
@@ -147,9 +124,9 @@ public final class Demo {
         if (provider != null) {
             out.append(" OpenID provider          ").append(authority)
                     .append("   (local stand-in for Signward)\n\n")
-                    .append(" Log in on the provider's page by typing a user name (leave the claims box empty):\n");
+                    .append(" Log in on the provider's page by choosing a user:\n");
             DemoUser.ALL.forEach(user -> out.append("   ").append(user.describe()).append('\n'));
-            out.append("   any other name: roles [user]\n\n")
+            out.append('\n')
                     .append(" Call the API with a demo user's access token (valid for an hour):\n");
             tokens.forEach((user, file) -> out.append("   curl -H \"Authorization: Bearer $(cat ").append(file)
                     .append(")\" ").append(base).append("/bearer-api/").append(user == DemoUser.ALICE ? "admin" : "me")

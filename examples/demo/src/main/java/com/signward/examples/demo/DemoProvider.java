@@ -1,72 +1,63 @@
 package com.signward.examples.demo;
 
-import no.nav.security.mock.oauth2.MockOAuth2Server;
-import no.nav.security.mock.oauth2.OAuth2Config;
-import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
-import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
-import no.nav.security.mock.oauth2.token.RequestMapping;
-import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
+import com.signward.idserver.testkit.FakeClient;
+import com.signward.idserver.testkit.FakeSignward;
+import com.signward.idserver.testkit.FakeUser;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The local OpenID provider of the demo: mock-oauth2-server on 127.0.0.1, issuer
- * {@code http://127.0.0.1:<port>/signward}, with an interactive login page. The name typed there picks the claims:
- * the login page passes it to the token callback as {@code subject}, which selects the {@link DemoUser}.
+ * The local OpenID provider of the demo: the test kit's {@link FakeSignward} on 127.0.0.1, issuer
+ * {@code http://127.0.0.1:<port>/signward}, with a login page that lists the {@link DemoUser}s (one button each).
+ * Like Signward it requires PKCE, matches redirect URIs exactly, checks the web app's client secret and rotates
+ * refresh tokens. Registered clients: {@code demo-webapp} (confidential; the web app's callback and home page,
+ * under {@code 127.0.0.1} and {@code localhost}) and {@code demo-api} (public, PKCE only; redirect URI
+ * {@code <base>/bearer-api/callback}, for clients that fetch tokens for the API).
  */
 final class DemoProvider implements AutoCloseable {
 
-    /** The last path segment of the issuer. */
-    static final String ISSUER_ID = "signward";
-    private static final long TOKEN_LIFETIME_SECONDS = 3600;
+    /** The path of the issuer below the provider's address. */
+    static final String ISSUER_PATH = "/signward";
+    /** The web app's client id (its WAR's configuration says the same). */
+    static final String WEBAPP_CLIENT_ID = "demo-webapp";
 
-    private final MockOAuth2Server server;
-    private final int port;
+    private final FakeSignward fake;
 
-    private DemoProvider(MockOAuth2Server server, int port) {
-        this.server = server;
-        this.port = port;
+    private DemoProvider(FakeSignward fake) {
+        this.fake = fake;
     }
 
     /**
      * Starts the provider.
      *
-     * @param port the port on 127.0.0.1 (0: any free port)
+     * @param port         the port on 127.0.0.1 (0: any free port)
+     * @param appBaseUrl   where Payara Micro serves the examples, e.g. {@code http://127.0.0.1:8080}
+     * @param clientSecret the web app's client secret
      */
-    static DemoProvider start(List<DemoUser> users, int port) throws IOException {
-        OAuth2Config config = new OAuth2Config(true, null, null, true, new OAuth2TokenProvider(),
-                Set.of(tokenCallback(users)));
-        MockOAuth2Server server = new MockOAuth2Server(config);
-        server.start(InetAddress.getByName("127.0.0.1"), port);
-        return new DemoProvider(server, server.baseUrl().port());
+    static DemoProvider start(List<DemoUser> users, int port, String appBaseUrl, String clientSecret) {
+        FakeSignward fake = FakeSignward.start(port, ISSUER_PATH);
+        FakeClient webapp = FakeClient.confidential(WEBAPP_CLIENT_ID, clientSecret);
+        for (String base : List.of(appBaseUrl, appBaseUrl.replace("://127.0.0.1:", "://localhost:"))) {
+            webapp = webapp.withRedirectUri(base + "/webapp/auth/callback").withPostLogoutRedirectUri(base + "/webapp/");
+        }
+        fake.register(webapp);
+        fake.register(FakeClient.publicClient(Demo.API_CLIENT_ID).withRedirectUri(appBaseUrl + "/bearer-api/callback"));
+        fake.showLoginForm(users.stream().map(DemoUser::fakeUser).toArray(FakeUser[]::new));
+        return new DemoProvider(fake);
     }
 
-    /** Tokens for the name typed at login (or the {@code username} of a password grant); first match wins. */
-    static OAuth2TokenCallback tokenCallback(List<DemoUser> users) {
-        List<RequestMapping> mappings = new ArrayList<>();
-        for (DemoUser user : users) {
-            mappings.add(new RequestMapping(RequestMappingTokenCallback.SUBJECT_PARAM, user.login(), user.claims(),
-                    "JWT"));
-        }
-        mappings.add(new RequestMapping(RequestMappingTokenCallback.SUBJECT_PARAM, "*", DemoUser.anyoneElse(), "JWT"));
-        return new RequestMappingTokenCallback(ISSUER_ID, mappings, TOKEN_LIFETIME_SECONDS);
+    /** An access token of the user for the API (client {@code demo-api}), valid for an hour. */
+    String accessToken(DemoUser user) {
+        return fake.tokens().user(user.fakeUser()).clientId(Demo.API_CLIENT_ID).sign();
     }
 
     /** The value for {@code signward.authority}: {@code http://127.0.0.1:<port>/signward}. */
     String authority() {
-        return "http://127.0.0.1:" + port + "/" + ISSUER_ID;
-    }
-
-    int port() {
-        return port;
+        return fake.authority();
     }
 
     @Override
     public void close() {
-        server.shutdown();
+        fake.close();
     }
 }

@@ -1,13 +1,13 @@
 package com.signward.examples.demo;
 
-import java.util.LinkedHashMap;
+import com.signward.idserver.testkit.FakeUser;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * A user of the local provider, shaped like a Signward user: the claims Signward puts into its tokens.
  *
- * @param login       what to type on the provider's login page
+ * @param login       the user's short name (the provider's login page shows the full name)
  * @param sub         the user id (a UUID string)
  * @param givenName   given name
  * @param familyName  family name
@@ -36,35 +36,11 @@ record DemoUser(String login, String sub, String givenName, String familyName, L
         return login + "@example.com";
     }
 
-    /**
-     * The claims of this user's tokens. {@code ${clientId}} is replaced by the provider with the client that asks
-     * for the token: {@code aud} holds Signward's API audience and the client, {@code azp} the client.
-     */
-    Map<String, Object> claims() {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("sub", sub);
-        claims.put("aud", List.of("idserver-api", "${clientId}"));
-        claims.put("azp", "${clientId}");
-        claims.put("email", email());
-        claims.put("email_verified", true);
-        claims.put("name", givenName + " " + familyName);
-        claims.put("given_name", givenName);
-        claims.put("family_name", familyName);
-        claims.put("tenant_id", TENANT_ID);
-        claims.put("roles", roles);
-        claims.put("custom_roles", customRoles);
-        return claims;
-    }
-
-    /** Claims for any other name typed on the login page: role {@code user}, in the demo tenant. */
-    static Map<String, Object> anyoneElse() {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("aud", List.of("idserver-api", "${clientId}"));
-        claims.put("azp", "${clientId}");
-        claims.put("tenant_id", TENANT_ID);
-        claims.put("roles", List.of("user"));
-        claims.put("custom_roles", List.of());
-        return claims;
+    /** The user as the provider signs it in: Signward's claims ({@code sub}, email, names, tenant, roles). */
+    FakeUser fakeUser() {
+        return FakeUser.named(login).withId(sub).withEmail(email()).withName(givenName + " " + familyName)
+                .withNames(givenName, familyName).withTenant(TENANT_ID)
+                .withRoles(roles.toArray(String[]::new)).withCustomRoles(customRoles.toArray(String[]::new));
     }
 
     /** One line for the console, e.g. {@code alice   roles [admin]   custom roles [billing]}. */

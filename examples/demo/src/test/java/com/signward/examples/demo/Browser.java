@@ -12,9 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +27,9 @@ import java.util.stream.Collectors;
 final class Browser {
 
     private static final int MAX_REDIRECTS = 10;
+    private static final Pattern LOGIN_FORM = Pattern.compile(
+            "<form id=\"fake-signward-login\" method=\"post\" action=\"([^\"]*)\">(.*?)</form>", Pattern.DOTALL);
+    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]*)\" value=\"([^\"]*)\">");
 
     private final HttpClient client = HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -53,9 +59,26 @@ final class Browser {
         return follow(post(url, form), stayOn);
     }
 
-    /** The provider's login page: type a user name, leave the claims empty, press "Sign-in". */
+    /** The provider's login page: press the button of the demo user with this short name. */
     Page logIn(Page loginPage, String userName) {
-        return submit(loginPage.uri(), Map.of("username", userName, "claims", ""));
+        return logIn(loginPage, userName, uri -> true);
+    }
+
+    /** The same, following redirects while they stay on hosts where {@code stayOn} holds. */
+    Page logIn(Page loginPage, String userName, Predicate<URI> stayOn) {
+        Matcher form = LOGIN_FORM.matcher(loginPage.body());
+        if (!form.find()) {
+            throw new AssertionError("no login form: " + loginPage.describe());
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher hidden = HIDDEN.matcher(form.group(2));
+        while (hidden.find()) {
+            fields.put(hidden.group(1), hidden.group(2).replace("&amp;", "&"));
+        }
+        DemoUser user = DemoUser.ALL.stream().filter(u -> u.login().equals(userName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo user " + userName));
+        fields.put("login_user", user.sub());
+        return submit(loginPage.uri().resolve(form.group(1)), fields, stayOn);
     }
 
     private HttpRequest post(URI url, Map<String, String> form) {

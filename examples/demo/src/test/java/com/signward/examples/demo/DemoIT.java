@@ -21,8 +21,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the demo (local provider + Payara Micro with both examples) in its own JVM, logs in on the provider's login
- * page as the demo users, checks what each example shows them, and stops the demo the way Ctrl-C does. The demo
+ * page (the test kit's fake Signward) as the demo users, checks what each example shows them, and stops the demo the way Ctrl-C does. The demo
  * lives 115 s at most, so the whole class ends within two minutes, and is killed even when a test fails.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -91,7 +94,7 @@ class DemoIT {
         assertEquals(200, afterLogout.status(), afterLogout::describe);
         assertEquals(demo.baseUrl() + "/webapp/", afterLogout.uri().toString().replaceFirst("\\?.*", ""),
                 afterLogout::describe);
-        assertTrue(afterLogout.visited().stream().anyMatch(uri -> uri.getPath().endsWith("/signward/endsession")),
+        assertTrue(afterLogout.visited().stream().anyMatch(uri -> uri.getPath().endsWith("/signward/connect/endsession")),
                 afterLogout::describe);
         assertTrue(afterLogout.body().contains("You are not signed in"), afterLogout::describe);
         assertLoginPage(browser.open(demo.baseUrl() + "/webapp/profile"));
@@ -160,37 +163,49 @@ class DemoIT {
     }
 
     /**
-     * An access token for the API client, the way a client application gets one: the authorization endpoint, the
-     * provider's login page (the user name typed in), the code from the redirect, the token endpoint.
+     * An access token for the API client, the way a client application gets one: the authorization endpoint with
+     * PKCE, the provider's login page (the user's button), the code from the redirect, the token endpoint.
      */
     private static String accessToken(String user) {
         String redirectUri = demo.baseUrl() + "/bearer-api/callback";
+        String verifier = "demo-it-verifier-" + "0123456789abcdefghijklmnopqrstuvwxyz".repeat(2);
         Browser browser = new Browser();
-        Browser.Page login = browser.open(demo.authority() + "/authorize?" + form(Map.of(
+        Browser.Page login = browser.open(demo.authority() + "/connect/authorize?" + form(Map.of(
                 "response_type", "code", "client_id", Demo.API_CLIENT_ID, "redirect_uri", redirectUri,
-                "scope", "openid profile email", "state", "demo-it-state", "nonce", "demo-it-nonce")));
+                "scope", "openid profile email", "state", "demo-it-state", "nonce", "demo-it-nonce",
+                "code_challenge", s256(verifier), "code_challenge_method", "S256")));
         assertLoginPage(login);
-        Browser.Page redirect = browser.submit(login.uri(), Map.of("username", user, "claims", ""),
-                uri -> uri.getPort() == demo.idpPort());
+        Browser.Page redirect = browser.logIn(login, user, uri -> uri.getPort() == demo.idpPort());
         Map<String, String> query = query(redirect.uri());
         assertEquals("demo-it-state", query.get("state"), redirect::describe);
         String code = query.get("code");
         assertNotNull(code, redirect::describe);
 
-        HttpRequest request = HttpRequest.newBuilder(URI.create(demo.authority() + "/token"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(demo.authority() + "/connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "authorization_code",
-                        "code", code, "redirect_uri", redirectUri, "client_id", Demo.API_CLIENT_ID))))
+                        "code", code, "redirect_uri", redirectUri, "client_id", Demo.API_CLIENT_ID,
+                        "code_verifier", verifier))))
                 .build();
         HttpResponse<String> response = send(request);
         assertEquals(200, response.statusCode(), response::body);
         return json(response).getString("access_token");
     }
 
+    /** The PKCE S256 challenge of a verifier (RFC 7636). */
+    private static String s256(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void assertLoginPage(Browser.Page page) {
         assertEquals(200, page.status(), page::describe);
         assertEquals(demo.idpPort(), page.uri().getPort(), page::describe);
-        assertTrue(page.body().contains("name=\"username\""), page::describe);
+        assertTrue(page.body().contains("id=\"fake-signward-login\""), page::describe);
     }
 
     private static HttpResponse<String> api(String path, String token) {

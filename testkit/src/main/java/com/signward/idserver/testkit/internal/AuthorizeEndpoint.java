@@ -1,7 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeClient;
-import com.signward.idserver.testkit.FakeUser;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -25,13 +23,13 @@ final class AuthorizeEndpoint extends Endpoint {
             "state", "nonce", "code_challenge", "code_challenge_method");
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
 
-    AuthorizeEndpoint(Provider provider) {
-        super(provider);
+    AuthorizeEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override
     void answer(Call call) throws IOException {
-        Optional<FakeClient> client = provider.client(call.paramOrNull("client_id"));
+        Optional<Registration> client = provider.client(call.paramOrNull("client_id"));
         String redirectUri = call.paramOrNull("redirect_uri");
         if (client.isEmpty() || redirectUri == null || !client.get().redirectUris().contains(redirectUri)) {
             call.html(400, LoginPage.error("Unknown client or redirect URI not registered."));
@@ -49,7 +47,7 @@ final class AuthorizeEndpoint extends Endpoint {
                     "error_description", "PKCE with code_challenge_method S256 is required"), state);
             return;
         }
-        Optional<FakeUser> user = user(call);
+        Optional<Identity> user = user(call);
         if (user.isEmpty()) {
             if (provider.loginForm() && call.is("GET")) {
                 call.html(200, LoginPage.form(provider.issuer() + Provider.AUTHORIZE, hidden(call),
@@ -68,7 +66,7 @@ final class AuthorizeEndpoint extends Endpoint {
     }
 
     /** The user of this request: picked on the form, else the one set by {@code loginAs} (unless the form is on). */
-    private Optional<FakeUser> user(Call call) {
+    private Optional<Identity> user(Call call) {
         Optional<String> picked = call.param(USER_FIELD);
         if (picked.isPresent()) {
             return provider.formUsers().stream().filter(u -> u.id().equals(picked.get())).findFirst();

@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.RecordedRequest;
 import com.sun.net.httpserver.HttpExchange;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -21,15 +20,15 @@ import java.util.Optional;
 public final class Call {
 
     private final HttpExchange exchange;
-    private final RecordedRequest request;
+    private final Request request;
 
-    private Call(HttpExchange exchange, RecordedRequest request) {
+    private Call(HttpExchange exchange, Request request) {
         this.exchange = exchange;
         this.request = request;
     }
 
-    /** Reads the request (query, headers, body). */
-    public static Call read(HttpExchange exchange) throws IOException {
+    /** Reads the request (query, headers, body); its path is recorded below {@code basePath}. */
+    public static Call read(HttpExchange exchange, String basePath) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
@@ -41,13 +40,20 @@ public final class Call {
         if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             parse(body, form);
         }
-        return new Call(exchange, new RecordedRequest(exchange.getRequestMethod(),
-                exchange.getRequestURI().getRawPath(), query, headers, body, form));
+        String path = exchange.getRequestURI().getRawPath();
+        return new Call(exchange, new Request(exchange.getRequestMethod(),
+                path.startsWith(basePath) ? path.substring(basePath.length()) : path, query, headers, body, form));
     }
 
     /** The request as recorded. */
-    public RecordedRequest request() {
+    public Request request() {
         return request;
+    }
+
+    /** The first value of a header (case-insensitive name). */
+    public Optional<String> header(String name) {
+        List<String> values = request.headers().get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
     /** A parameter (query or form body); empty when absent or sent more than once (RFC 6749 3.1). */

@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeClient;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +18,8 @@ final class ClientAuthentication {
     }
 
     /** The authenticated client, or empty (the caller answers 401 {@code invalid_client}). */
-    static Optional<FakeClient> authenticate(Call call, Provider provider) {
-        Optional<String> basic = call.request().header("Authorization")
+    static Optional<Registration> authenticate(Call call, Provider provider) {
+        Optional<String> basic = call.header("Authorization")
                 .filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6));
         String postedSecret = call.paramOrNull("client_secret");
         if (basic.isPresent()) {

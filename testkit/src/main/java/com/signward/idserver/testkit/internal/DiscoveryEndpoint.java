@@ -9,8 +9,8 @@ import java.util.List;
 /** {@code GET /.well-known/openid-configuration}. */
 final class DiscoveryEndpoint extends Endpoint {
 
-    DiscoveryEndpoint(Provider provider) {
-        super(provider);
+    DiscoveryEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeClient;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 
@@ -16,8 +15,8 @@ import java.util.Optional;
  */
 final class EndSessionEndpoint extends Endpoint {
 
-    EndSessionEndpoint(Provider provider) {
-        super(provider);
+    EndSessionEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override
@@ -34,7 +33,7 @@ final class EndSessionEndpoint extends Endpoint {
             call.html(200, LoginPage.message("Signed out", "You are signed out."));
             return;
         }
-        Optional<FakeClient> client = provider.client(clientId);
+        Optional<Registration> client = provider.client(clientId);
         if (client.isEmpty() || !client.get().postLogoutRedirectUris().contains(redirect)) {
             call.html(400, LoginPage.error("post_logout_redirect_uri is not registered for this client."));
             return;

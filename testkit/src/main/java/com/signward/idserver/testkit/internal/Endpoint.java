@@ -9,15 +9,17 @@ import java.io.IOException;
 abstract class Endpoint implements HttpHandler {
 
     protected final Provider provider;
+    private final String basePath;
 
-    Endpoint(Provider provider) {
+    Endpoint(Provider provider, String basePath) {
         this.provider = provider;
+        this.basePath = basePath;
     }
 
     @Override
     public final void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Call call = Call.read(exchange);
+            Call call = Call.read(exchange, basePath);
             provider.record(call.request());
             try {
                 answer(call);

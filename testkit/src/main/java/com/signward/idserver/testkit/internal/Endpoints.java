@@ -15,20 +15,20 @@ public final class Endpoints {
     }
 
     /** Binds the server (port 0: a free one); {@link #start} adds the handlers once the issuer is known. */
-    public static HttpServer bind() throws IOException {
-        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+    public static HttpServer bind(int port) throws IOException {
+        return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     }
 
     /** Adds the handlers and starts; returns the executor to shut down with the server. */
-    public static ExecutorService start(HttpServer server, Provider provider) {
-        server.createContext(Provider.DISCOVERY, new DiscoveryEndpoint(provider));
-        server.createContext(Provider.JWKS, new JwksEndpoint(provider));
-        server.createContext(Provider.AUTHORIZE, new AuthorizeEndpoint(provider));
-        server.createContext(Provider.TOKEN, new TokenEndpoint(provider));
-        server.createContext(Provider.USERINFO, new UserInfoEndpoint(provider));
-        server.createContext(Provider.REVOKE, new RevokeEndpoint(provider));
-        server.createContext(Provider.INTROSPECT, new IntrospectEndpoint(provider));
-        server.createContext(Provider.END_SESSION, new EndSessionEndpoint(provider));
+    public static ExecutorService start(HttpServer server, Provider provider, String basePath) {
+        server.createContext(basePath + Provider.DISCOVERY, new DiscoveryEndpoint(provider, basePath));
+        server.createContext(basePath + Provider.JWKS, new JwksEndpoint(provider, basePath));
+        server.createContext(basePath + Provider.AUTHORIZE, new AuthorizeEndpoint(provider, basePath));
+        server.createContext(basePath + Provider.TOKEN, new TokenEndpoint(provider, basePath));
+        server.createContext(basePath + Provider.USERINFO, new UserInfoEndpoint(provider, basePath));
+        server.createContext(basePath + Provider.REVOKE, new RevokeEndpoint(provider, basePath));
+        server.createContext(basePath + Provider.INTROSPECT, new IntrospectEndpoint(provider, basePath));
+        server.createContext(basePath + Provider.END_SESSION, new EndSessionEndpoint(provider, basePath));
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "fake-signward");
             t.setDaemon(true);

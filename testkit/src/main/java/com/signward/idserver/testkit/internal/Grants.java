@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeUser;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -18,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 public final class Grants {
 
     /** A login: its id ({@code sid}), client, user, scope and authentication time. */
-    public record Session(String sid, String clientId, FakeUser user, String scope, long authTime) {
+    public record Session(String sid, String clientId, Identity user, String scope, long authTime) {
     }
 
     /** An issued authorization code and what it was issued for. */

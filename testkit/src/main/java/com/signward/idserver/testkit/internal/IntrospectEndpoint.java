@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.jose4j.jwt.JwtClaims;
@@ -16,13 +15,13 @@ import java.util.Optional;
  */
 final class IntrospectEndpoint extends Endpoint {
 
-    IntrospectEndpoint(Provider provider) {
-        super(provider);
+    IntrospectEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override
     void answer(Call call) throws IOException {
-        Optional<FakeClient> client = ClientAuthentication.authenticate(call, provider);
+        Optional<Registration> client = ClientAuthentication.authenticate(call, provider);
         if (client.isEmpty()) {
             call.error(401, "invalid_client", "client authentication failed");
             return;

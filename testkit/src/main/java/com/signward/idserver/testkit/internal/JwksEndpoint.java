@@ -5,8 +5,8 @@ import java.io.IOException;
 /** {@code GET /.well-known/jwks.json}: the published keys, or 503 while keys are not served (an outage). */
 final class JwksEndpoint extends Endpoint {
 
-    JwksEndpoint(Provider provider) {
-        super(provider);
+    JwksEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeUser;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,7 @@ final class LoginPage {
     private LoginPage() {
     }
 
-    static String form(String action, Map<String, String> hidden, List<FakeUser> users, String userField) {
+    static String form(String action, Map<String, String> hidden, List<Identity> users, String userField) {
         StringBuilder html = new StringBuilder(page("Sign in"))
                 .append("<h1>Sign in to Fake Signward</h1>\n<form id=\"").append(FORM_ID)
                 .append("\" method=\"post\" action=\"").append(escape(action)).append("\">\n");
@@ -23,8 +22,8 @@ final class LoginPage {
         if (users.isEmpty()) {
             html.append("<p>No users registered.</p>\n");
         }
-        for (FakeUser user : users) {
-            String label = user.name() != null ? user.name() : user.email() != null ? user.email() : user.id();
+        for (Identity user : users) {
+            String label = user.label();
             html.append("<p><button type=\"submit\" name=\"").append(userField).append("\" value=\"")
                     .append(escape(user.id())).append("\">Sign in as ").append(escape(label)).append("</button> ")
                     .append(escape(String.valueOf(user.claims().getOrDefault("roles", "")))).append("</p>\n");

@@ -1,8 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeClient;
-import com.signward.idserver.testkit.FakeUser;
-import com.signward.idserver.testkit.RecordedRequest;
 import org.jose4j.jwt.JwtClaims;
 
 import java.time.Duration;
@@ -29,10 +26,10 @@ public final class Provider {
     private final String issuer;
     private final KeyRing keys = new KeyRing();
     private final Grants grants = new Grants();
-    private final ConcurrentMap<String, FakeClient> clients = new ConcurrentHashMap<>();
-    private final List<FakeUser> formUsers = new CopyOnWriteArrayList<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private volatile FakeUser loginUser;
+    private final ConcurrentMap<String, Registration> clients = new ConcurrentHashMap<>();
+    private final List<Identity> formUsers = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private volatile Identity loginUser;
     private volatile boolean loginForm;
     private volatile boolean servingKeys = true;
     private volatile Duration tokenLifetime = Duration.ofHours(1);
@@ -55,27 +52,27 @@ public final class Provider {
         return grants;
     }
 
-    public void register(FakeClient client) {
+    public void register(Registration client) {
         clients.put(client.id(), client);
     }
 
-    public Optional<FakeClient> client(String id) {
+    public Optional<Registration> client(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(clients.get(id));
     }
 
-    public List<FakeUser> formUsers() {
+    public List<Identity> formUsers() {
         return List.copyOf(formUsers);
     }
 
-    public void addFormUser(FakeUser user) {
+    public void addFormUser(Identity user) {
         formUsers.add(user);
     }
 
-    public FakeUser loginUser() {
+    public Identity loginUser() {
         return loginUser;
     }
 
-    public void loginUser(FakeUser user) {
+    public void loginUser(Identity user) {
         loginUser = user;
     }
 
@@ -119,17 +116,17 @@ public final class Provider {
         clientAuthMethods = List.copyOf(methods);
     }
 
-    public void record(RecordedRequest request) {
+    public void record(Request request) {
         requests.add(request);
     }
 
-    public List<RecordedRequest> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
     }
 
     /** Hands out and forgets the recorded requests. */
-    public synchronized List<RecordedRequest> takeRequests() {
-        List<RecordedRequest> taken = new ArrayList<>(requests);
+    public synchronized List<Request> takeRequests() {
+        List<Request> taken = new ArrayList<>(requests);
         requests.removeAll(taken);
         return taken;
     }

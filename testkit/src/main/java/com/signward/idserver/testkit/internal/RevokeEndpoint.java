@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeClient;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -11,13 +10,13 @@ import java.util.Optional;
  */
 final class RevokeEndpoint extends Endpoint {
 
-    RevokeEndpoint(Provider provider) {
-        super(provider);
+    RevokeEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override
     void answer(Call call) throws IOException {
-        Optional<FakeClient> client = ClientAuthentication.authenticate(call, provider);
+        Optional<Registration> client = ClientAuthentication.authenticate(call, provider);
         if (client.isEmpty()) {
             call.error(401, "invalid_client", "client authentication failed");
             return;

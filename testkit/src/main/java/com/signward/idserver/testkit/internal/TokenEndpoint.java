@@ -1,6 +1,5 @@
 package com.signward.idserver.testkit.internal;
 
-import com.signward.idserver.testkit.FakeClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.jose4j.jwt.JwtClaims;
@@ -25,8 +24,8 @@ final class TokenEndpoint extends Endpoint {
     static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
     static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
-    TokenEndpoint(Provider provider) {
-        super(provider);
+    TokenEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override
@@ -35,7 +34,7 @@ final class TokenEndpoint extends Endpoint {
             call.error(405, "invalid_request", "POST only");
             return;
         }
-        Optional<FakeClient> client = ClientAuthentication.authenticate(call, provider);
+        Optional<Registration> client = ClientAuthentication.authenticate(call, provider);
         if (client.isEmpty()) {
             call.error(401, "invalid_client", "client authentication failed");
             return;
@@ -50,7 +49,7 @@ final class TokenEndpoint extends Endpoint {
         }
     }
 
-    private void authorizationCode(Call call, FakeClient client) throws IOException {
+    private void authorizationCode(Call call, Registration client) throws IOException {
         Optional<Grants.Code> code = call.param("code").flatMap(provider.grants()::redeemCode);
         if (code.isEmpty() || !code.get().session().clientId().equals(client.id())) {
             call.error(400, "invalid_grant", "unknown, expired or used code");
@@ -69,7 +68,7 @@ final class TokenEndpoint extends Endpoint {
         call.json(200, tokens(code.get().session(), code.get().nonce()).build());
     }
 
-    private void refresh(Call call, FakeClient client) throws IOException {
+    private void refresh(Call call, Registration client) throws IOException {
         Optional<Grants.Session> session = call.param("refresh_token")
                 .flatMap(token -> provider.grants().rotate(token, client.id()));
         if (session.isEmpty()) {
@@ -79,7 +78,7 @@ final class TokenEndpoint extends Endpoint {
         call.json(200, tokens(session.get(), null).build());
     }
 
-    private void clientCredentials(Call call, FakeClient client) throws IOException {
+    private void clientCredentials(Call call, Registration client) throws IOException {
         if (!client.isConfidential()) {
             call.error(400, "unauthorized_client", "a public client cannot use client_credentials");
             return;
@@ -89,7 +88,7 @@ final class TokenEndpoint extends Endpoint {
         call.json(200, bearer(provider.keys().sign(claims, "at+jwt")).build());
     }
 
-    private void exchange(Call call, FakeClient client) throws IOException {
+    private void exchange(Call call, Registration client) throws IOException {
         Optional<JwtClaims> subject = call.param("subject_token").flatMap(provider::activeAccessToken);
         if (subject.isEmpty() || !ACCESS_TOKEN_TYPE.equals(call.paramOrNull("subject_token_type"))) {
             call.error(400, "invalid_grant", "subject_token is not an active access token of this issuer");

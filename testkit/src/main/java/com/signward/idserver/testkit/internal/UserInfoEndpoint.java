@@ -11,13 +11,13 @@ import java.util.Optional;
 /** {@code GET|POST /connect/userinfo}: the user claims of an active access token (RFC 6750 header only). */
 final class UserInfoEndpoint extends Endpoint {
 
-    UserInfoEndpoint(Provider provider) {
-        super(provider);
+    UserInfoEndpoint(Provider provider, String basePath) {
+        super(provider, basePath);
     }
 
     @Override
     void answer(Call call) throws IOException {
-        Optional<JwtClaims> token = call.request().header("Authorization")
+        Optional<JwtClaims> token = call.header("Authorization")
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
                 .map(h -> h.substring(7).trim())
                 .flatMap(provider::activeAccessToken);
