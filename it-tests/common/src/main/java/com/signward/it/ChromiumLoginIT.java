@@ -1,10 +1,13 @@
 package com.signward.it;
 
+import com.signward.idserver.testkit.FakeSignward;
+import com.signward.idserver.testkit.SignwardTestExtension;
+import com.signward.idserver.testkit.WithFakeSignward;
 import com.signward.it.support.Chromium;
 import com.signward.it.support.Deployments;
-import com.signward.it.support.IdpLogin;
-import com.signward.it.support.MockIdp;
+import com.signward.it.support.FakeLogin;
 import com.signward.it.support.TestUser;
+import com.signward.it.support.WebApp;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -13,9 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 
 import java.net.URL;
 
@@ -23,10 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The browser login in a real browser: headless Chromium signs in on mock-oauth2-server's login page, lands on the
- * page it asked for, and signs out. Run on one runtime only (WildFly; the other modules exclude it) to keep the
+ * The browser login in a real browser: headless Chromium signs in on the test kit's fake Signward (its login form:
+ * one button per user; PKCE, the client secret and exact redirect URIs enforced), lands on the page it asked for,
+ * and signs out. Run on one runtime only (WildFly; the other modules exclude it) to keep the
  * build short; skipped, saying so, where Chromium is not installed.
  */
+@WithFakeSignward
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class ChromiumLoginIT {
@@ -36,7 +39,11 @@ class ChromiumLoginIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.webWar("signward-web-chromium", Deployments.webConfig());
+        return Deployments.webWar("signward-web-chromium", FakeLogin.webConfig(fake()));
+    }
+
+    private static FakeSignward fake() {
+        return SignwardTestExtension.fakeFor(ChromiumLoginIT.class);
     }
 
     @Test
@@ -45,19 +52,19 @@ class ChromiumLoginIT {
         TestUser user = TestUser.named("chloe").withRoles("user");
         String home = base.toExternalForm().endsWith("/") ? base.toExternalForm() : base.toExternalForm() + "/";
         String profile = home + "profile?from=chromium";
-        String authorize = MockIdp.get().authority() + "/authorize";
+        FakeLogin login = new FakeLogin(fake());
+        login.register(new WebApp(base, login));
+        fake().showLoginForm(FakeLogin.user(user));
+        String authorize = login.authorizeEndpoint();
         try (Chromium chromium = Chromium.start()) {
             WebDriver driver = chromium.driver();
             driver.get(profile);
 
-            // sent to the provider's login page: fill in the user name and the claims, submit
-            WebElement username = chromium.element(By.name("username"));
+            // sent to the provider's login page: press the user's button
+            By button = By.cssSelector("button[name=login_user][value='" + user.sub() + "']");
+            chromium.element(button);
             assertTrue(driver.getCurrentUrl().startsWith(authorize + "?"), driver.getCurrentUrl());
-            username.sendKeys(user.sub());
-            WebElement claims = driver.findElement(By.name("claims"));
-            ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", claims,
-                    IdpLogin.claimsJson(user));
-            driver.findElement(By.cssSelector("form input[type=submit]")).click();
+            driver.findElement(button).click();
 
             // back on the page asked for, signed in
             chromium.waitUntil("the profile page", () -> driver.getCurrentUrl().equals(profile)
@@ -72,7 +79,7 @@ class ChromiumLoginIT {
             // the profile needs a new login
             driver.get(profile);
             chromium.waitUntil("the provider's login page", () -> driver.getCurrentUrl().startsWith(authorize + "?")
-                    && chromium.has(By.name("username")));
+                    && chromium.has(By.id("fake-signward-login")));
         }
     }
 }
