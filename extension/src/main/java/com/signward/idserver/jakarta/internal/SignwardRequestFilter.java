@@ -1,6 +1,8 @@
 package com.signward.idserver.jakarta.internal;
 
 import com.signward.idserver.web.WebLogin;
+import io.smallrye.jwt.auth.cdi.PrincipalProducer;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +21,8 @@ import java.io.IOException;
  *   <li>runs the browser-login route the mechanism handed over (logout), so that the session is invalidated in the
  *       filter chain like any servlet code does;</li>
  *   <li>refuses callers of tenants outside {@code signward.tenants.allowed}, and enforces the security annotations
- *       of servlet classes ({@link ServletGuard}).</li>
+ *       of servlet classes ({@link ServletGuard});</li>
+ *   <li>hands a bearer caller's verified token to {@code @Inject JsonWebToken} ({@link JsonWebTokenView}).</li>
  * </ul>
  */
 public class SignwardRequestFilter extends HttpFilter {
@@ -29,6 +32,9 @@ public class SignwardRequestFilter extends HttpFilter {
 
     @Inject
     transient SignwardExtension extension;
+
+    @Inject
+    transient Instance<PrincipalProducer> jsonWebToken;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,6 +51,7 @@ public class SignwardRequestFilter extends HttpFilter {
         if (guard.refuse(request, response, outcome, extension.deployment().allowedTenants())) {
             return;
         }
+        JsonWebTokenView.offer(jsonWebToken, request, outcome);
         chain.doFilter(request, response);
     }
 }
