@@ -70,6 +70,13 @@ class AuthorizationIT {
         Expect.forbidden(get("api/denied/users", ADMIN));
     }
 
+    @Test
+    void aSubResourceClassAnnotationApplies() {
+        Expect.authenticationRequired(get("api/locator/admin", null));
+        Expect.forbidden(get("api/locator/admin", USER));
+        assertEquals("sub", Expect.ok(get("api/locator/admin", ADMIN)).getString("resource"));
+    }
+
     // --- @RolesAllowed + @RequiresRoles -------------------------------------------------------------------
 
     @Test

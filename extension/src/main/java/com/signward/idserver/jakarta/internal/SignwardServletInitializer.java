@@ -37,10 +37,6 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
         Set<Class<?>> types = classes == null ? Set.of() : classes;
-        List<String> problems = JaxrsRegistration.problems(types);
-        if (!problems.isEmpty()) {
-            throw new ServletException("Signward: " + String.join("; ", problems));
-        }
         context.setInitParameter(RESTEASY_ROLE_BASED_SECURITY, "true");
         Set<String> roles = DeclaredRoles.of(types);
         context.setAttribute(DeclaredRoles.ATTRIBUTE, Collections.unmodifiableSet(roles));
@@ -52,6 +48,11 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
         if (filter != null) {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
+        // last, so that a runtime that only logs an initializer's failure (Open Liberty) still has the rest
+        List<String> problems = JaxrsRegistration.problems(types);
+        if (!problems.isEmpty()) {
+            throw new ServletException("Signward: " + String.join("; ", problems));
         }
     }
 }

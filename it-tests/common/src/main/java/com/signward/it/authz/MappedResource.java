@@ -1,6 +1,7 @@
 package com.signward.it.authz;
 
 import com.signward.idserver.jakarta.RequiresRoles;
+import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** For the role-mapping WAR ({@code ROLE_} prefix, {@code owner → admin,owner}). */
 @Path("/mapped")
+@DeclareRoles("ROLE_owner") // asked by RoleMappingIT through isUserInRole (Payara answers only declared roles)
 public class MappedResource {
 
     @GET

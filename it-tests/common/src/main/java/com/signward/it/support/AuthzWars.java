@@ -1,7 +1,5 @@
 package com.signward.it.support;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -56,14 +54,5 @@ public final class AuthzWars {
         TestUser base = TestUser.named(name);
         return new TestUser(base.sub(), base.email(), base.name(), base.givenName(), base.familyName(), tenant,
                 roles, customRoles);
-    }
-
-    /** A JSON array of strings, for assertions. */
-    public static String array(String... values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        for (String v : values) {
-            array.add(v);
-        }
-        return array.build().toString();
     }
 }
