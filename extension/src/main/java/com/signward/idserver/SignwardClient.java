@@ -429,7 +429,8 @@ public class SignwardClient implements AutoCloseable {
     }
 
     private SignwardUser user(Map<String, Object> claims) {
-        return SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim());
+        return SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim(),
+                options.roleMapping());
     }
 
     private static void requireText(String value, String name) {

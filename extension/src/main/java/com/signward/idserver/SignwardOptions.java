@@ -41,6 +41,7 @@ public final class SignwardOptions {
     private final Duration jwksMaxStale;
     private final String rolesClaim;
     private final String customRolesClaim;
+    private final RoleMapping roleMapping;
     private final List<String> accessTokenTypes;
     private final List<String> allowedClients;
     private final int tokenCacheSize;
@@ -71,6 +72,7 @@ public final class SignwardOptions {
         this.jwksMaxStale = notNegative("jwksMaxStale", b.jwksMaxStale);
         this.rolesClaim = required("rolesClaim", b.rolesClaim);
         this.customRolesClaim = required("customRolesClaim", b.customRolesClaim);
+        this.roleMapping = b.roleMapping == null ? RoleMapping.none() : b.roleMapping;
         this.accessTokenTypes = tokens("accessTokenTypes", b.accessTokenTypes);
         this.allowedClients = tokens("allowedClients", b.allowedClients);
         if (b.tokenCacheSize < 0 || b.tokenCacheSize > MAX_TOKEN_CACHE_SIZE) {
@@ -172,6 +174,11 @@ public final class SignwardOptions {
     /** @return the claim holding per-tenant custom roles (default {@code custom_roles}) */
     public String customRolesClaim() {
         return customRolesClaim;
+    }
+
+    /** @return how roles become the user's checked roles and groups (default {@link RoleMapping#none()}) */
+    public RoleMapping roleMapping() {
+        return roleMapping;
     }
 
     /**
@@ -281,7 +288,7 @@ public final class SignwardOptions {
                 + ", verifySsl=" + verifySsl + ", webBaseUrl=" + webBaseUrl + ", clockSkew=" + clockSkew
                 + ", allowSymmetricKeys=" + allowSymmetricKeys + ", allowedAlgorithms=" + allowedAlgorithms
                 + ", jwksMinRefreshInterval=" + jwksMinRefreshInterval + ", jwksMaxStale=" + jwksMaxStale
-                + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim
+                + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim + ", roleMapping=" + roleMapping
                 + ", accessTokenTypes=" + accessTokenTypes + ", allowedClients=" + allowedClients
                 + ", tokenCacheSize=" + tokenCacheSize + "]";
     }
@@ -307,6 +314,7 @@ public final class SignwardOptions {
         private Duration jwksMaxStale = Duration.ofHours(24);
         private String rolesClaim = "roles";
         private String customRolesClaim = "custom_roles";
+        private RoleMapping roleMapping = RoleMapping.none();
         private List<String> accessTokenTypes = List.of();
         private List<String> allowedClients = List.of();
         private int tokenCacheSize = AccessTokenValidator.DEFAULT_CACHE_SIZE;
@@ -452,7 +460,17 @@ public final class SignwardOptions {
         }
 
         /**
-         * @param rolesClaim the claim holding built-in roles (default {@code roles})
+         * @param roleMapping renames, prefix and custom-role groups applied where users are built (default none)
+         * @return this builder
+         */
+        public Builder roleMapping(RoleMapping roleMapping) {
+            this.roleMapping = roleMapping;
+            return this;
+        }
+
+        /**
+         * @param rolesClaim the claim holding built-in roles (default {@code roles}), or a {@code /}-separated path
+         *                   through nested objects, e.g. {@code realm_access/roles}
          * @return this builder
          */
         public Builder rolesClaim(String rolesClaim) {
@@ -461,7 +479,7 @@ public final class SignwardOptions {
         }
 
         /**
-         * @param customRolesClaim the claim holding custom roles (default {@code custom_roles})
+         * @param customRolesClaim the claim holding custom roles (default {@code custom_roles}), or a path
          * @return this builder
          */
         public Builder customRolesClaim(String customRolesClaim) {

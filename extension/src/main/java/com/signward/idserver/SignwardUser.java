@@ -6,19 +6,23 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * A Signward user, built from the claims of a validated access token or of a userinfo response.
  * Immutable, thread-safe and {@link Serializable} (claims are held as plain Java values).
  *
- * <p>Role checks ({@link #hasRole}, {@link #hasAnyRole}, {@link #hasAllRoles}) compare names
- * case-insensitively and, unless told otherwise, count custom roles as well as built-in ones.
+ * <p>Role checks ({@link #hasRole}, {@link #hasAnyRole}, {@link #hasAllRoles}) follow the {@link RoleRule} (ASCII
+ * letters compare case-insensitively, nothing else is folded), see the roles after the {@link RoleMapping}'s renames
+ * and, unless told otherwise, count custom roles as well as built-in ones. {@link #roles()} and
+ * {@link #customRoles()} keep the raw claims; {@link #groups()} gives the names the container compares with.
  */
 public class SignwardUser implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private static final SignwardUser ANONYMOUS = new SignwardUser(Map.of(), "roles", "custom_roles", false);
+    private static final SignwardUser ANONYMOUS =
+            new SignwardUser(Map.of(), "roles", "custom_roles", RoleMapping.none(), false);
 
     private final boolean authenticated;
     private final Map<String, Object> claims;
@@ -31,16 +35,20 @@ public class SignwardUser implements Serializable {
     private final UUID tenantId;
     private final List<String> roles;
     private final List<String> customRoles;
+    private final List<String> mappedRoles;
+    private final List<String> mappedCustomRoles;
+    private final Set<String> groups;
 
     /**
      * For CDI client proxies only (the Jakarta integration produces a request-scoped {@code SignwardUser}); gives the
      * anonymous user. Applications use {@link #fromClaims(Map)} or {@link #anonymous()}.
      */
     protected SignwardUser() {
-        this(Map.of(), "roles", "custom_roles", false);
+        this(Map.of(), "roles", "custom_roles", RoleMapping.none(), false);
     }
 
-    private SignwardUser(Map<String, ?> source, String rolesClaim, String customRolesClaim, boolean authenticated) {
+    private SignwardUser(Map<String, ?> source, String rolesClaim, String customRolesClaim, RoleMapping mapping,
+                         boolean authenticated) {
         this.authenticated = authenticated;
         this.claims = ClaimValues.plainMap(source);
         this.userId = ClaimValues.uuid(claims, "sub");
@@ -50,8 +58,11 @@ public class SignwardUser implements Serializable {
         this.familyName = ClaimValues.string(claims, "family_name");
         this.name = displayName(ClaimValues.string(claims, "name"), givenName, familyName);
         this.tenantId = ClaimValues.uuid(claims, "tenant_id");
-        this.roles = ClaimValues.stringList(claims, rolesClaim);
-        this.customRoles = ClaimValues.stringList(claims, customRolesClaim);
+        this.roles = ClaimValues.stringListAt(claims, rolesClaim);
+        this.customRoles = ClaimValues.stringListAt(claims, customRolesClaim);
+        this.mappedRoles = mapping.rename(roles);
+        this.mappedCustomRoles = mapping.rename(customRoles);
+        this.groups = mapping.groups(mappedRoles, mappedCustomRoles);
     }
 
     private static String displayName(String name, String given, String family) {
@@ -77,14 +88,31 @@ public class SignwardUser implements Serializable {
      * Builds an authenticated user from claims, reading roles from the given claims.
      *
      * @param claims           token or userinfo claims (JSON-P values or plain Java values)
-     * @param rolesClaim       the claim holding built-in roles (a string or an array of strings)
-     * @param customRolesClaim the claim holding custom roles (a string or an array of strings)
+     * @param rolesClaim       the claim holding built-in roles (a string or an array of strings), or a path to it
+     *                         through nested objects such as {@code realm_access/roles}
+     * @param customRolesClaim the claim holding custom roles, or a path to it
      * @return the user
      */
     public static SignwardUser fromClaims(Map<String, ?> claims, String rolesClaim, String customRolesClaim) {
+        return fromClaims(claims, rolesClaim, customRolesClaim, RoleMapping.none());
+    }
+
+    /**
+     * Builds an authenticated user from claims, reading roles from the given claims (or paths) and applying a role
+     * mapping.
+     *
+     * @param claims           token or userinfo claims (JSON-P values or plain Java values)
+     * @param rolesClaim       the claim (or {@code /}-separated path) holding built-in roles
+     * @param customRolesClaim the claim (or path) holding custom roles
+     * @param mapping          renames, prefix and whether custom roles become groups
+     * @return the user
+     */
+    public static SignwardUser fromClaims(Map<String, ?> claims, String rolesClaim, String customRolesClaim,
+                                          RoleMapping mapping) {
         Objects.requireNonNull(claims, "claims");
         return new SignwardUser(claims, Objects.requireNonNull(rolesClaim, "rolesClaim"),
-                Objects.requireNonNull(customRolesClaim, "customRolesClaim"), true);
+                Objects.requireNonNull(customRolesClaim, "customRolesClaim"),
+                Objects.requireNonNull(mapping, "mapping"), true);
     }
 
     /** @return the user of a request without a (valid) token: no claims, no roles, not authenticated */
@@ -138,14 +166,37 @@ public class SignwardUser implements Serializable {
         return tenantId;
     }
 
-    /** @return built-in roles (unmodifiable; a single string claim gives a one-element list) */
+    /**
+     * @return built-in roles as the claim holds them, before any {@link RoleMapping} (unmodifiable; a single string
+     *         claim gives a one-element list)
+     */
     public List<String> roles() {
         return roles;
     }
 
-    /** @return per-tenant custom roles (unmodifiable; a single string claim gives a one-element list) */
+    /** @return per-tenant custom roles as the claim holds them, before any {@link RoleMapping} (unmodifiable) */
     public List<String> customRoles() {
         return customRoles;
+    }
+
+    /**
+     * The groups of this user: the roles after the {@link RoleMapping} (renamed, with its prefix; custom roles
+     * unless the mapping leaves them out). These are the names {@code @RolesAllowed}, {@code isUserInRole} and servlet
+     * constraints compare with, and {@code JsonWebToken.getGroups()}. Without a mapping: roles and custom roles as
+     * the token spells them.
+     *
+     * @return the groups (unmodifiable)
+     */
+    public Set<String> groups() {
+        return groups;
+    }
+
+    /**
+     * @param group a group name, e.g. from {@code @RolesAllowed}
+     * @return whether {@link #groups()} holds it under the {@link RoleRule}
+     */
+    public boolean inGroup(String group) {
+        return group != null && RoleRule.contains(groups, group);
     }
 
     /**
@@ -157,7 +208,7 @@ public class SignwardUser implements Serializable {
     }
 
     /**
-     * @param role a role name (case-insensitive)
+     * @param role a role name (ASCII letters case-insensitive, see {@link RoleRule})
      * @return whether the user holds it as a built-in or custom role
      */
     public boolean hasRole(String role) {
@@ -165,7 +216,7 @@ public class SignwardUser implements Serializable {
     }
 
     /**
-     * @param role          a role name (case-insensitive)
+     * @param role          a role name (ASCII letters case-insensitive, see {@link RoleRule})
      * @param includeCustom whether custom roles count
      * @return whether the user holds the role
      */
@@ -174,15 +225,15 @@ public class SignwardUser implements Serializable {
     }
 
     /**
-     * @param role a role name (case-insensitive)
+     * @param role a role name (ASCII letters case-insensitive, see {@link RoleRule})
      * @return whether the user holds it as a custom role
      */
     public boolean hasCustomRole(String role) {
-        return RoleRule.matches(List.of(), customRoles, true, false, role);
+        return RoleRule.matches(List.of(), mappedCustomRoles, true, false, role);
     }
 
     /**
-     * @param roles role names (case-insensitive)
+     * @param roles role names (ASCII letters case-insensitive, see {@link RoleRule})
      * @return whether the user holds at least one of them, built-in or custom ({@code false} for no names)
      */
     public boolean hasAnyRole(String... roles) {
@@ -191,15 +242,15 @@ public class SignwardUser implements Serializable {
 
     /**
      * @param includeCustom whether custom roles count
-     * @param roles         role names (case-insensitive)
+     * @param roles         role names (ASCII letters case-insensitive, see {@link RoleRule})
      * @return whether the user holds at least one of them ({@code false} for no names)
      */
     public boolean hasAnyRole(boolean includeCustom, String... roles) {
-        return RoleRule.matches(this.roles, customRoles, includeCustom, false, roles);
+        return RoleRule.matches(mappedRoles, mappedCustomRoles, includeCustom, false, roles);
     }
 
     /**
-     * @param roles role names (case-insensitive)
+     * @param roles role names (ASCII letters case-insensitive, see {@link RoleRule})
      * @return whether the user holds every one of them, built-in or custom ({@code true} for no names)
      */
     public boolean hasAllRoles(String... roles) {
@@ -208,11 +259,11 @@ public class SignwardUser implements Serializable {
 
     /**
      * @param includeCustom whether custom roles count
-     * @param roles         role names (case-insensitive)
+     * @param roles         role names (ASCII letters case-insensitive, see {@link RoleRule})
      * @return whether the user holds every one of them ({@code true} for no names)
      */
     public boolean hasAllRoles(boolean includeCustom, String... roles) {
-        return RoleRule.matches(this.roles, customRoles, includeCustom, true, roles);
+        return RoleRule.matches(mappedRoles, mappedCustomRoles, includeCustom, true, roles);
     }
 
     private Object readResolve() {
@@ -222,12 +273,14 @@ public class SignwardUser implements Serializable {
     @Override
     public boolean equals(Object o) {
         return o instanceof SignwardUser other && authenticated == other.authenticated
-                && claims.equals(other.claims) && roles.equals(other.roles) && customRoles.equals(other.customRoles);
+                && claims.equals(other.claims) && roles.equals(other.roles) && customRoles.equals(other.customRoles)
+                && mappedRoles.equals(other.mappedRoles) && mappedCustomRoles.equals(other.mappedCustomRoles)
+                && groups.equals(other.groups);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(authenticated, claims, roles, customRoles);
+        return Objects.hash(authenticated, claims, roles, customRoles, groups);
     }
 
     /** Shows the user id and roles only (claims may hold personal data). */

@@ -12,11 +12,12 @@ import java.lang.annotation.Target;
 
 /**
  * Requires the caller to hold Signward roles, with the same rule as
- * {@code SignwardUser.hasAnyRole} / {@code hasAllRoles} (case-insensitive).
+ * {@code SignwardUser.hasAnyRole} / {@code hasAllRoles} ({@code RoleRule}: ASCII letters case-insensitive).
  * <p>
- * Works on JAX-RS resource classes and methods, and on CDI beans (as an interceptor binding).
- * Nobody authenticated: 401. Rule not met: 403 (JAX-RS) or {@link jakarta.ws.rs.ForbiddenException}
- * from a CDI bean. A method annotation replaces the class annotation.
+ * Works on JAX-RS resource classes and methods, on CDI beans (as an interceptor binding) and on servlet classes.
+ * Nobody authenticated: 401 (a browser: redirect to login). Rule not met: 403 (JAX-RS, servlets) or
+ * {@link jakarta.ws.rs.ForbiddenException} from a CDI bean. A method annotation replaces the class annotation; a
+ * class annotation applies to subclasses. Together with {@code @RolesAllowed} both must hold.
  *
  * <pre>
  * &#64;RequiresRoles(value = {"admin", "billing"}, all = true)   // all of

@@ -1,7 +1,7 @@
 package com.signward.it;
 
-import com.signward.it.support.ConsoleCapture;
 import com.signward.it.support.Deployments;
+import com.signward.it.support.FailedDeployment;
 import com.signward.it.support.Http;
 import com.signward.it.support.MockIdp;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -13,9 +13,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.net.MalformedURLException;
-import java.net.URI;
-import java.net.URL;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -46,48 +43,16 @@ class MissingAuthorityIT {
 
     @Test
     void deploymentFailsNamingTheKey() throws Exception {
-        Exception failure = null;
-        String console;
-        try (ConsoleCapture capture = ConsoleCapture.start()) {
-            try {
-                deployer.deploy(NAME);
-            } catch (Exception e) {
-                failure = e;
-            }
-            console = capture.text();
-        }
-        try {
-            if (failure != null) {
-                String messages = messages(failure);
-                assertTrue(messages.contains(KEY), () -> "the deployment failure does not name " + KEY + ": " + messages);
+        FailedDeployment.check(deployer, NAME, deployment -> {
+            if (deployment.failure() != null) {
+                assertTrue(deployment.names(KEY), () -> "the deployment failure does not name " + KEY + ": "
+                        + deployment.failure());
             } else {
-                assertTrue(console.contains(KEY), "deployment reported as successful and the server log does not name " + KEY);
-                int status = new Http(applicationUrl()).get("api/public").status();
+                assertTrue(deployment.names(KEY),
+                        "deployment reported as successful and the server log does not name " + KEY);
+                int status = new Http(FailedDeployment.applicationUrl(NAME)).get("api/public").status();
                 assertEquals(404, status, "the application must not be served");
             }
-        } finally {
-            undeployQuietly();
-        }
-    }
-
-    /** Where the application would be: the runtime module sets {@code it.http-port}. */
-    private static URL applicationUrl() throws MalformedURLException {
-        return URI.create("http://127.0.0.1:" + System.getProperty("it.http-port") + "/" + NAME + "/").toURL();
-    }
-
-    private void undeployQuietly() {
-        try {
-            deployer.undeploy(NAME);
-        } catch (RuntimeException ignored) {
-            // nothing was deployed
-        }
-    }
-
-    private static String messages(Throwable failure) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = failure; t != null && all.length() < 100_000; t = t.getCause()) {
-            all.append(t.getClass().getName()).append(": ").append(t.getMessage()).append('\n');
-        }
-        return all.toString();
+        });
     }
 }

@@ -1,12 +1,15 @@
 package com.signward.examples.api;
 
 import com.signward.idserver.SignwardUser;
+import com.signward.idserver.jakarta.Authenticated;
 import com.signward.idserver.jakarta.RequiresRoles;
+import com.signward.idserver.jakarta.RequiresTenant;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -14,8 +17,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The API quickstart: four endpoints, each protected by a role rule. Clients send
- * {@code Authorization: Bearer <access token>}; without a token they get 401, with a token that lacks the role 403.
+ * The API quickstart: five endpoints, each protected by a rule. Clients send
+ * {@code Authorization: Bearer <access token>}; without a token they get 401, with a token that lacks the role (or
+ * is of another tenant) 403.
  */
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
@@ -25,10 +29,10 @@ public class QuickstartResource {
     @Inject
     SignwardUser user;
 
-    /** Any signed-in user: every Signward user holds at least one of the built-in roles. */
+    /** Any signed-in user, whatever its roles. */
     @GET
     @Path("me")
-    @RolesAllowed({"user", "admin", "owner"})
+    @Authenticated
     public Me me() {
         return new Me(Objects.toString(user.userId(), null), user.email(), user.name(),
                 Objects.toString(user.tenantId(), null), user.roles(), user.customRoles());
@@ -55,6 +59,14 @@ public class QuickstartResource {
     @Path("billing-admin-only")
     @RequiresRoles(value = {"admin", "billing"}, all = true)
     public Ok billingAdminOnly() {
+        return Ok.OK;
+    }
+
+    /** Only callers of the tenant named in the URL (403 {@code insufficient_tenant} for the others). */
+    @GET
+    @Path("tenants/{tenantId}/settings")
+    @RequiresTenant(pathParam = "tenantId")
+    public Ok tenantSettings(@PathParam("tenantId") String tenantId) {
         return Ok.OK;
     }
 

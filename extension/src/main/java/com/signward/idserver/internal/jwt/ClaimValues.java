@@ -160,6 +160,28 @@ public final class ClaimValues {
         return Collections.unmodifiableList(result);
     }
 
+    /**
+     * As {@link #stringList(Map, String)}, for a claim name or a path through nested objects: a top-level claim of
+     * exactly that name wins; otherwise {@code /} separates the names of nested objects, e.g.
+     * {@code realm_access/roles} or {@code resource_access/my-client/roles}. A missing step gives an empty list.
+     */
+    public static List<String> stringListAt(Map<String, Object> claims, String path) {
+        if (claims.containsKey(path) || path.indexOf('/') < 0) {
+            return stringList(claims, path);
+        }
+        Map<String, Object> current = claims;
+        String[] steps = path.split("/", -1);
+        for (int i = 0; i < steps.length - 1; i++) {
+            if (!(current.get(steps[i]) instanceof Map<?, ?> next)) {
+                return List.of();
+            }
+            @SuppressWarnings("unchecked") // plain maps have String keys
+            Map<String, Object> object = (Map<String, Object>) next;
+            current = object;
+        }
+        return stringList(current, steps[steps.length - 1]);
+    }
+
     private static void addStripped(List<String> target, Object value) {
         if (value instanceof String s && !s.isBlank()) {
             target.add(s.strip());

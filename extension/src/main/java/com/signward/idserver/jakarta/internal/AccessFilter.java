@@ -1,29 +1,30 @@
 package com.signward.idserver.jakarta.internal;
 
-import com.signward.idserver.jakarta.RequiresRoles;
+import com.signward.idserver.SignwardUser;
+import com.signward.idserver.jakarta.SignwardPrincipal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import java.util.Arrays;
+import java.lang.reflect.Method;
 
 /**
- * Access rules of one resource method, checked before the runtime's own role checks so that every runtime
- * answers alike: a rejected token → 401 {@code invalid_token}; nobody authenticated → 401 {@code Bearer realm}
- * (a browser, when browser login is on: 302 to the login route);
- * {@code @DenyAll}, a missing {@code @RolesAllowed} group or an unmet {@link RequiresRoles} → 403.
+ * The {@link AccessPolicy} of one resource method, checked before the runtime's own role checks so that every
+ * runtime answers alike: a rejected token → 401 {@code invalid_token}; nobody authenticated → 401
+ * {@code Bearer realm} (a browser, when browser login is on: 302 to the login route); {@code @DenyAll}, a missing
+ * {@code @RolesAllowed} group or an unmet {@code @RequiresRoles} → 403; another tenant → 403
+ * {@code insufficient_tenant}. Marks the request as checked for this method, so that the CDI interceptors of a
+ * resource that is also a CDI bean do not decide again without the path.
  */
 final class AccessFilter implements ContainerRequestFilter {
 
-    private final boolean denyAll;
-    private final String[] rolesAllowed;
-    private final RequiresRoles requiresRoles;
+    private final AccessPolicy policy;
+    private final Method method;
 
-    AccessFilter(boolean denyAll, String[] rolesAllowed, RequiresRoles requiresRoles) {
-        this.denyAll = denyAll;
-        this.rolesAllowed = rolesAllowed == null ? null : rolesAllowed.clone();
-        this.requiresRoles = requiresRoles;
+    AccessFilter(AccessPolicy policy, Method method) {
+        this.policy = policy;
+        this.method = method;
     }
 
     @Override
@@ -35,22 +36,19 @@ final class AccessFilter implements ContainerRequestFilter {
         }
         String realm = outcome == null ? null : outcome.realm();
         SecurityContext security = request.getSecurityContext();
-        if (security.getUserPrincipal() == null) {
-            request.abortWith(outcome != null && outcome.loginRedirect() != null
+        SignwardUser user = outcome != null ? outcome.user()
+                : security.getUserPrincipal() instanceof SignwardPrincipal principal ? principal.user()
+                : SignwardUser.anonymous();
+        AccessPolicy.Decision decision = policy.decide(security.getUserPrincipal() != null, user,
+                AccessPolicy.groupsOf(user, security::isUserInRole),
+                name -> request.getUriInfo().getPathParameters().getFirst(name));
+        switch (decision) {
+            case UNAUTHENTICATED -> request.abortWith(outcome != null && outcome.loginRedirect() != null
                     ? Response.status(Response.Status.FOUND).header("Location", outcome.loginRedirect()).build()
                     : Challenge.jaxrsAuthenticationRequired(realm));
-            return;
-        }
-        if (denyAll || (rolesAllowed != null && Arrays.stream(rolesAllowed).noneMatch(security::isUserInRole))) {
-            request.abortWith(Challenge.jaxrsForbidden());
-            return;
-        }
-        if (requiresRoles != null) {
-            switch (RoleRequirement.evaluate(requiresRoles, outcome == null ? null : outcome.user())) {
-                case UNAUTHENTICATED -> request.abortWith(Challenge.jaxrsAuthenticationRequired(realm));
-                case FORBIDDEN -> request.abortWith(Challenge.jaxrsForbidden());
-                default -> { }
-            }
+            case FORBIDDEN -> request.abortWith(Challenge.jaxrsForbidden());
+            case WRONG_TENANT -> request.abortWith(Challenge.jaxrsWrongTenant());
+            case GRANTED -> request.setProperty(AccessCheck.CHECKED_ATTRIBUTE, method);
         }
     }
 

@@ -6,6 +6,8 @@ import com.signward.idserver.SignwardException;
 import com.signward.idserver.SignwardUser;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 
+import java.util.Set;
+
 /**
  * Validates a bearer token for the mechanism and the identity store alike, with
  * {@link SignwardClient#validateToken(String)}: the outcome carries the user (the one object that then reaches the
@@ -25,7 +27,8 @@ final class BearerAuthenticator {
     record Verdict(AuthOutcome outcome, CredentialValidationResult result) {
     }
 
-    static Verdict authenticate(SignwardClient client, SignwardDeployment deployment, String token) {
+    static Verdict authenticate(SignwardClient client, SignwardDeployment deployment, Set<String> declaredRoles,
+                                String token) {
         String realm = deployment.realm();
         SignwardUser user;
         try {
@@ -37,7 +40,7 @@ final class BearerAuthenticator {
             return new Verdict(AuthOutcome.rejected(realm, "token could not be verified: Signward is unavailable",
                     503), null);
         }
-        CredentialValidationResult result = CallerIdentity.of(user, deployment);
+        CredentialValidationResult result = CallerIdentity.of(user, deployment, declaredRoles);
         if (result == null) {
             return new Verdict(AuthOutcome.rejected(realm, "token has no " + deployment.principalClaim() + " claim",
                     401), null);

@@ -18,6 +18,10 @@ public final class Challenge {
     /** Header name. */
     public static final String WWW_AUTHENTICATE = "WWW-Authenticate";
 
+    /** The {@code error} of a 403 for a caller of another tenant. */
+    public static final String INSUFFICIENT_TENANT = "insufficient_tenant";
+    private static final String TENANT_DESCRIPTION = "the caller's tenant is not allowed here";
+
     private Challenge() {
     }
 
@@ -57,6 +61,11 @@ public final class Challenge {
         return jaxrs(403, "forbidden", "missing required role").build();
     }
 
+    /** The JAX-RS 403 for a caller of another tenant. */
+    public static Response jaxrsWrongTenant() {
+        return jaxrs(403, INSUFFICIENT_TENANT, TENANT_DESCRIPTION).build();
+    }
+
     /** The response for a rejected outcome (401 invalid_token, or 503 when Signward was unreachable). */
     public static void writeRejection(HttpServletResponse response, AuthOutcome outcome) throws IOException {
         if (outcome.status() == HttpServletResponse.SC_SERVICE_UNAVAILABLE) {
@@ -74,8 +83,29 @@ public final class Challenge {
                 body("unauthorized", "authentication required"));
     }
 
+    /** 403 with a JSON body: {@code forbidden}, or {@code insufficient_tenant} for another tenant. */
+    public static void writeForbidden(HttpServletResponse response, boolean tenant) throws IOException {
+        write(response, HttpServletResponse.SC_FORBIDDEN, null, tenant ? body(INSUFFICIENT_TENANT, TENANT_DESCRIPTION)
+                : body("forbidden", "missing required role"));
+    }
+
+    /** 403 as a small HTML page, for browsers. */
+    public static void writeForbiddenPage(HttpServletResponse response, boolean tenant) throws IOException {
+        String text = tenant ? "Your organisation does not have access to this page."
+                : "You do not have the role this page needs.";
+        write(response, HttpServletResponse.SC_FORBIDDEN, null, "<!DOCTYPE html><html lang=\"en\"><head>"
+                + "<meta charset=\"utf-8\"><title>Forbidden</title></head><body><h1>Forbidden</h1><p id=\"reason\" "
+                + "data-error=\"" + (tenant ? INSUFFICIENT_TENANT : "forbidden") + "\">" + text + "</p></body></html>",
+                "text/html;charset=UTF-8");
+    }
+
     private static void write(HttpServletResponse response, int status, String challenge, String json)
             throws IOException {
+        write(response, status, challenge, json, "application/json");
+    }
+
+    private static void write(HttpServletResponse response, int status, String challenge, String json,
+                              String contentType) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -85,7 +115,7 @@ public final class Challenge {
             response.setHeader(WWW_AUTHENTICATE, challenge);
         }
         response.setHeader("Cache-Control", "no-store");
-        response.setContentType("application/json");
+        response.setContentType(contentType);
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);

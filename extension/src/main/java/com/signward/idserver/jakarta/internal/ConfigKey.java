@@ -16,8 +16,8 @@ public enum ConfigKey {
     WEB_BASE_URL("webBaseUrl", "signward.web-base-url", null, "Base URL of Signward's web pages (privacy center); default: the authority."),
     CLOCK_SKEW("clockSkew", "signward.clock-skew", "10s", "Leeway for `exp`, `nbf` and `iat`."),
     ROLES_INCLUDE_CUSTOM("includeCustomRoles", "signward.roles.include-custom", "true", "Whether custom roles count as groups for `@RolesAllowed`. `@RequiresRoles` has its own `includeCustom` attribute."),
-    ROLES_CLAIM("rolesClaim", "signward.roles.claim", "roles", "Claim holding the built-in roles (string or array)."),
-    ROLES_CUSTOM_CLAIM("customRolesClaim", "signward.roles.custom-claim", "custom_roles", "Claim holding the per-tenant custom roles (string or array)."),
+    ROLES_CLAIM("rolesClaim", "signward.roles.claim", "roles", "Claim holding the built-in roles (string or array), or a `/`-separated path to it, e.g. `realm_access/roles`."),
+    ROLES_CUSTOM_CLAIM("customRolesClaim", "signward.custom-roles.claim", "custom_roles", "Claim holding the per-tenant custom roles (string or array), or a path to it."),
     PRINCIPAL_CLAIM("principalClaim", "signward.principal.claim", "sub", "Claim used as the caller principal's name."),
     JWT_ALLOWED_ALGORITHMS("allowedAlgorithms", "signward.jwt.allowed-algorithms", "RS256,RS384,RS512,PS256,PS384,PS512,ES256,ES384,ES512,EdDSA",
             "JWS algorithms accepted (each must still fit the signing key). Unset: this list, plus HS256/384/512 when `signward.jwt.allow-symmetric-keys=true`; HS* listed here also need that key."),
@@ -27,6 +27,11 @@ public enum ConfigKey {
     TOKEN_TYPES("accessTokenTypes", "signward.token.types", null, "Accepted `typ` headers of access tokens, comma-separated (e.g. `at+jwt`); when set, `typ` is required. Unset: `at+jwt`, `application/at+jwt`, `JWT` or none; other types (`logout+jwt`, `secevent+jwt`, …) and tokens with an `events` claim are always refused."),
     TOKEN_ALLOWED_CLIENTS("allowedClients", "signward.token.allowed-clients", null, "Client ids whose access tokens are accepted (`azp`, else `client_id`), comma-separated. Unset: any client of the tenant."),
     TOKEN_CACHE_SIZE("tokenCacheSize", "signward.token.cache-size", "10000", "Validated access tokens kept until they expire, so a repeated token skips the signature check; 0 turns the cache off."),
+
+    // authorization (roles page)
+    ROLES_PREFIX("rolesPrefix", "signward.roles.prefix", null, "Put before every group the container sees (`@RolesAllowed`), e.g. `ROLE_`."),
+    ROLES_MAP("roleMap", "signward.roles.map.<from>", null, "Renames a role: `signward.roles.map.owner=admin,owner`; role checks and groups see the new names."),
+    TENANTS_ALLOWED("allowedTenants", "signward.tenants.allowed", null, "Tenant ids (UUIDs), comma-separated: callers of other tenants get 403 `insufficient_tenant`."),
 
     // browser login
     LOGIN_ENABLED("loginEnabled", "signward.login.enabled", "false", "`true` turns on browser login (Authorization Code + PKCE) in the same mechanism."),

@@ -30,7 +30,7 @@ final class ConfigValues {
 
     /** The value the application set, ignoring the documented default. */
     Optional<String> explicit(ConfigKey key) {
-        return lookup.apply(key.key()).map(String::trim).filter(v -> !v.isEmpty());
+        return raw(key.key());
     }
 
     /** A key the integration itself defaults (no builder behind it): the set value, else the documented default. */
@@ -85,7 +85,17 @@ final class ConfigValues {
     }
 
     Optional<List<String>> list(ConfigKey key) {
-        return explicit(key).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return listOf(key.key());
+    }
+
+    /** A raw value by property name (for key families such as {@code signward.roles.map.<from>}). */
+    Optional<String> raw(String name) {
+        return lookup.apply(name).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    /** A comma-separated value by property name. */
+    Optional<List<String>> listOf(String name) {
+        return raw(name).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .toList());
     }
 

@@ -2,6 +2,7 @@ package com.signward.idserver.jakarta.internal;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.servlet.ServletContext;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -17,18 +18,30 @@ import java.util.stream.Stream;
  */
 final class DeclaredRoles {
 
+    /** Servlet context attribute holding the roles found at start-up. */
+    static final String ATTRIBUTE = DeclaredRoles.class.getName();
+
     private DeclaredRoles() {
+    }
+
+    /** The roles the initializer found for this application (none when it did not run). */
+    @SuppressWarnings("unchecked")
+    static Set<String> of(ServletContext context) {
+        Object roles = context == null ? null : context.getAttribute(ATTRIBUTE);
+        return roles instanceof Set<?> set ? (Set<String>) set : Set.of();
     }
 
     static Set<String> of(Collection<Class<?>> classes) {
         Set<String> roles = new TreeSet<>();
-        for (Class<?> type : classes) {
-            add(roles, type.getAnnotation(RolesAllowed.class));
-            DeclareRoles declared = type.getAnnotation(DeclareRoles.class);
-            if (declared != null) {
-                roles.addAll(Arrays.asList(declared.value()));
+        for (Class<?> leaf : classes) {
+            for (Class<?> type = leaf; type != null && type != Object.class; type = type.getSuperclass()) {
+                add(roles, type.getAnnotation(RolesAllowed.class));
+                DeclareRoles declared = type.getAnnotation(DeclareRoles.class);
+                if (declared != null) {
+                    roles.addAll(Arrays.asList(declared.value()));
+                }
+                methods(type).forEach(method -> add(roles, method.getAnnotation(RolesAllowed.class)));
             }
-            methods(type).forEach(method -> add(roles, method.getAnnotation(RolesAllowed.class)));
         }
         return roles;
     }

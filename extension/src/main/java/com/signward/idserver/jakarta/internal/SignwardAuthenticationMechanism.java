@@ -49,7 +49,8 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
         SignwardOptions options = extension.deployment().options();
         webLogin = extension.deployment().login()
                 .map(settings -> new WebLogin(producers.core(),
-                        claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim()),
+                        claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim(),
+                                options.roleMapping()),
                         settings))
                 .orElse(null);
     }
@@ -80,7 +81,8 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
 
     private AuthenticationStatus authenticate(HttpMessageContext context, String token) {
         BearerAuthenticator.Verdict verdict =
-                BearerAuthenticator.authenticate(producers.client(), extension.deployment(), token);
+                BearerAuthenticator.authenticate(producers.client(), extension.deployment(),
+                        DeclaredRoles.of(context.getRequest().getServletContext()), token);
         if (verdict.result() == null) {
             return reject(context, verdict.outcome());
         }
@@ -102,7 +104,8 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
         if (webLogin != null) {
             Optional<SignwardUser> user = webLogin.sessionUser(request);
             CredentialValidationResult result =
-                    user.map(u -> CallerIdentity.of(u, extension.deployment())).orElse(null);
+                    user.map(u -> CallerIdentity.of(u, extension.deployment(),
+                            DeclaredRoles.of(request.getServletContext()))).orElse(null);
             if (result != null) {
                 request.setAttribute(AuthOutcome.ATTRIBUTE, AuthOutcome.authenticated(user.get(), realm));
                 return context.notifyContainerAboutLogin(result);

@@ -4,8 +4,11 @@ import com.signward.idserver.InvalidOptionException;
 import com.signward.idserver.SignwardOptions;
 import com.signward.idserver.web.WebLoginSettings;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -18,9 +21,10 @@ import java.util.function.Supplier;
  * @param includeCustomRoles whether custom roles become groups ({@code signward.roles.include-custom})
  * @param principalClaim     the claim naming the caller ({@code signward.principal.claim})
  * @param login              browser login settings, present when {@code signward.login.enabled=true}
+ * @param allowedTenants     {@code signward.tenants.allowed}, or {@code null} when any tenant is allowed
  */
 public record SignwardDeployment(SignwardOptions options, boolean includeCustomRoles, String principalClaim,
-                                 Optional<WebLoginSettings> login) {
+                                 Optional<WebLoginSettings> login, Set<UUID> allowedTenants) {
 
     public SignwardDeployment {
         Objects.requireNonNull(options, "options");
@@ -40,8 +44,20 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
      * @throws ConfigException naming the first key that is missing or invalid
      */
     public static SignwardDeployment read(Function<String, Optional<String>> lookup) {
+        return read(lookup, List.of());
+    }
+
+    /**
+     * Reads and checks every key, also key families such as {@code signward.roles.map.<from>}.
+     *
+     * @param lookup        raw values by key name
+     * @param propertyNames every property name the configuration knows
+     * @throws ConfigException naming the first key that is missing or invalid
+     */
+    public static SignwardDeployment read(Function<String, Optional<String>> lookup, Iterable<String> propertyNames) {
         ConfigValues values = new ConfigValues(lookup);
-        SignwardOptions options = build(() -> clientOptions(values));
+        SignwardOptions options = build(() -> clientOptions(values)
+                .roleMapping(AuthorizationSettings.roleMapping(values, propertyNames)).build());
         Optional<WebLoginSettings> login = values.boolWithDefault(ConfigKey.LOGIN_ENABLED)
                 ? Optional.of(build(() -> loginSettings(values)))
                 : Optional.empty();
@@ -49,10 +65,10 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
             throw new ConfigException(ConfigKey.SCOPES, "must include openid when signward.login.enabled=true");
         }
         return new SignwardDeployment(options, values.boolWithDefault(ConfigKey.ROLES_INCLUDE_CUSTOM),
-                values.withDefault(ConfigKey.PRINCIPAL_CLAIM), login);
+                values.withDefault(ConfigKey.PRINCIPAL_CLAIM), login, AuthorizationSettings.allowedTenants(values));
     }
 
-    private static SignwardOptions clientOptions(ConfigValues values) {
+    private static SignwardOptions.Builder clientOptions(ConfigValues values) {
         SignwardOptions.Builder builder = SignwardOptions.builder()
                 .authority(values.required(ConfigKey.AUTHORITY))
                 .clientId(values.required(ConfigKey.CLIENT_ID));
@@ -73,7 +89,7 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
         values.list(ConfigKey.TOKEN_TYPES).ifPresent(builder::accessTokenTypes);
         values.list(ConfigKey.TOKEN_ALLOWED_CLIENTS).ifPresent(builder::allowedClients);
         values.integer(ConfigKey.TOKEN_CACHE_SIZE).ifPresent(builder::tokenCacheSize);
-        return builder.build();
+        return builder;
     }
 
     private static WebLoginSettings loginSettings(ConfigValues values) {

@@ -34,7 +34,8 @@ public class SignwardExtension implements Extension {
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
-                RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class}) {
+                RequiresRolesInterceptor.class, AuthenticatedInterceptor.class, RequiresTenantInterceptor.class,
+                SignwardAuthenticationMechanism.class}) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
         }
     }
@@ -66,7 +67,8 @@ public class SignwardExtension implements Extension {
     void readConfiguration(@Observes AfterDeploymentValidation validation) {
         try {
             Config config = ConfigProvider.getConfig();
-            deployment = SignwardDeployment.read(key -> config.getOptionalValue(key, String.class));
+            deployment = SignwardDeployment.read(key -> config.getOptionalValue(key, String.class),
+                    config.getPropertyNames());
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.ServletContext;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -25,13 +26,17 @@ public class SignwardIdentityStore implements IdentityStore {
     @Inject
     SignwardExtension extension;
 
+    @Inject
+    ServletContext servletContext;
+
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof BearerTokenCredential bearer)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         BearerAuthenticator.Verdict verdict =
-                BearerAuthenticator.authenticate(producers.client(), extension.deployment(), bearer.token());
+                BearerAuthenticator.authenticate(producers.client(), extension.deployment(),
+                        DeclaredRoles.of(servletContext), bearer.token());
         return verdict.result() != null ? verdict.result() : CredentialValidationResult.INVALID_RESULT;
     }
 
@@ -42,7 +47,7 @@ public class SignwardIdentityStore implements IdentityStore {
     @Override
     public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
         return validationResult.getCallerPrincipal() instanceof SignwardPrincipal principal
-                ? CallerIdentity.groups(principal.user(), extension.deployment())
+                ? CallerIdentity.groups(principal.user(), DeclaredRoles.of(servletContext))
                 : Set.of();
     }
 

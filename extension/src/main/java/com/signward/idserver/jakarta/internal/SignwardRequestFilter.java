@@ -1,6 +1,9 @@
 package com.signward.idserver.jakarta.internal;
 
 import com.signward.idserver.web.WebLogin;
+import io.smallrye.jwt.auth.cdi.PrincipalProducer;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -16,11 +19,22 @@ import java.io.IOException;
  *       without a security constraint too — some runtimes (Open Liberty) let such requests through anonymously;
  *       with this filter a bad credential gets the same answer everywhere;</li>
  *   <li>runs the browser-login route the mechanism handed over (logout), so that the session is invalidated in the
- *       filter chain like any servlet code does.</li>
+ *       filter chain like any servlet code does;</li>
+ *   <li>refuses callers of tenants outside {@code signward.tenants.allowed}, and enforces the security annotations
+ *       of servlet classes ({@link ServletGuard});</li>
+ *   <li>hands a bearer caller's verified token to {@code @Inject JsonWebToken} ({@link JsonWebTokenView}).</li>
  * </ul>
  */
 public class SignwardRequestFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
+
+    private final transient ServletGuard guard = new ServletGuard();
+
+    @Inject
+    transient SignwardExtension extension;
+
+    @Inject
+    transient Instance<PrincipalProducer> jsonWebToken;
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -34,6 +48,10 @@ public class SignwardRequestFilter extends HttpFilter {
                 && webLogin.handleRoute(request, response)) {
             return;
         }
+        if (guard.refuse(request, response, outcome, extension.deployment().allowedTenants())) {
+            return;
+        }
+        JsonWebTokenView.offer(jsonWebToken, request, outcome);
         chain.doFilter(request, response);
     }
 }

@@ -1,32 +1,45 @@
 package com.signward.idserver.jakarta.internal;
 
+import com.signward.idserver.jakarta.Authenticated;
+import com.signward.idserver.jakarta.RequiresRoles;
+import com.signward.idserver.jakarta.RequiresTenant;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Application;
 
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Absorbs runtime differences at start-up, from inside the jar: turns on RESTEasy's {@code @RolesAllowed}
  * support (WildFly ignores the annotation otherwise), declares the roles the application names in
- * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles), and
- * installs {@link SignwardRequestFilter} in front of every other filter.
+ * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles; the
+ * caller's groups are spelled to match them), refuses to start an application whose JAX-RS security annotations
+ * would not be enforced ({@link JaxrsRegistration}), and installs {@link SignwardRequestFilter} in front of every
+ * other filter.
  */
-@HandlesTypes({Path.class, RolesAllowed.class, DeclareRoles.class})
+@HandlesTypes({Path.class, RolesAllowed.class, DeclareRoles.class, DenyAll.class, Application.class,
+        RequiresRoles.class, Authenticated.class, RequiresTenant.class})
 public class SignwardServletInitializer implements ServletContainerInitializer {
 
     static final String RESTEASY_ROLE_BASED_SECURITY = "resteasy.role.based.security";
 
     @Override
-    public void onStartup(Set<Class<?>> classes, ServletContext context) {
+    public void onStartup(Set<Class<?>> classes, ServletContext context) throws ServletException {
+        Set<Class<?>> types = classes == null ? Set.of() : classes;
         context.setInitParameter(RESTEASY_ROLE_BASED_SECURITY, "true");
-        Set<String> roles = DeclaredRoles.of(classes == null ? Set.of() : classes);
+        Set<String> roles = DeclaredRoles.of(types);
+        context.setAttribute(DeclaredRoles.ATTRIBUTE, Collections.unmodifiableSet(roles));
         if (!roles.isEmpty()) {
             context.declareRoles(roles.toArray(String[]::new));
         }
@@ -35,6 +48,11 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
         if (filter != null) {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        }
+        // last, so that a runtime that only logs an initializer's failure (Open Liberty) still has the rest
+        List<String> problems = JaxrsRegistration.problems(types);
+        if (!problems.isEmpty()) {
+            throw new ServletException("Signward: " + String.join("; ", problems));
         }
     }
 }

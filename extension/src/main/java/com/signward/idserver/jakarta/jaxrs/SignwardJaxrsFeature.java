@@ -8,11 +8,13 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Enforces {@code @RolesAllowed}, {@code @DenyAll} and {@link RequiresRoles} on JAX-RS resource methods the same way
- * on every runtime (a method's annotations replace its class's): a rejected token → 401 {@code invalid_token},
- * nobody authenticated → 401 {@code Bearer realm} (or a redirect to login for a browser), a missing role → 403.
- * Discovered by the JAX-RS runtime's scan; an application whose {@code Application.getClasses()} lists its classes
- * explicitly adds this class there too.
+ * Enforces {@code @RolesAllowed}, {@code @DenyAll}, {@link RequiresRoles}, {@code @Authenticated} and
+ * {@code @RequiresTenant} on JAX-RS resource methods the same way on every runtime (method over class, class
+ * annotations inherited by subclasses): a rejected token → 401 {@code invalid_token}, nobody authenticated → 401
+ * {@code Bearer realm} (or a redirect to login for a browser), a missing role → 403, another tenant → 403
+ * {@code insufficient_tenant}. Discovered by the JAX-RS runtime's scan; an application whose
+ * {@code Application.getClasses()} lists its classes explicitly must add this class there too (otherwise it does not
+ * deploy).
  */
 @Provider
 public class SignwardJaxrsFeature implements DynamicFeature {

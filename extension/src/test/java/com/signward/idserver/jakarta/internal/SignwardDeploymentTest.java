@@ -69,7 +69,7 @@ class SignwardDeploymentTest {
         config.put("signward.jwks.min-refresh-interval", "1m");
         config.put("signward.jwt.allow-symmetric-keys", "true");
         config.put("signward.roles.claim", "r");
-        config.put("signward.roles.custom-claim", "cr");
+        config.put("signward.custom-roles.claim", "cr");
         SignwardDeployment settings = read();
         SignwardOptions options = settings.options();
         assertEquals(List.of("openid", "roles"), options.scopes());
