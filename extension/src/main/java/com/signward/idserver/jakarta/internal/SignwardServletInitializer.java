@@ -16,7 +16,8 @@ import java.util.Set;
  * Absorbs runtime differences at start-up, from inside the jar: turns on RESTEasy's {@code @RolesAllowed}
  * support (WildFly ignores the annotation otherwise), declares the roles the application names in
  * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles), and
- * installs {@link SignwardRequestFilter} in front of every other filter.
+ * installs {@link SignwardRequestFilter} in front of every other filter; with browser login on, the session cookie
+ * gets {@code SameSite=Lax} ({@link SessionStartup}).
  */
 @HandlesTypes({Path.class, RolesAllowed.class, DeclareRoles.class})
 public class SignwardServletInitializer implements ServletContainerInitializer {
@@ -30,6 +31,7 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
         if (!roles.isEmpty()) {
             context.declareRoles(roles.toArray(String[]::new));
         }
+        SessionStartup.configureCookie(context);
         FilterRegistration.Dynamic filter = context.addFilter(SignwardRequestFilter.class.getName(),
                 SignwardRequestFilter.class);
         if (filter != null) {
