@@ -29,7 +29,9 @@ final class SessionStartup {
 
     /**
      * With browser login on: the session cookie gets {@code SameSite=Lax} (Servlet 6 cookie attributes; an
-     * application's own value is kept) and {@code Secure} when the public base URL is https.
+     * application's own value is kept), {@code HttpOnly}, and {@code Secure} when the public base URL is https.
+     * WildFly (Undertow) does not send cookie attributes set this way: there the application adds
+     * {@code WEB-INF/undertow-handlers.conf} with {@code samesite-cookie(mode=Lax)} (see the security page).
      */
     static void configureCookie(ServletContext context) {
         recordDistributable(isDistributable(context));
@@ -47,6 +49,7 @@ final class SessionStartup {
             if (cookie.getAttribute("SameSite") == null) {
                 cookie.setAttribute("SameSite", "Lax");
             }
+            cookie.setHttpOnly(true);
             boolean https = config.getOptionalValue(ConfigKey.PUBLIC_BASE_URL.key(), String.class)
                     .map(url -> url.strip().toLowerCase(Locale.ROOT).startsWith("https:")).orElse(false);
             if (https) {
