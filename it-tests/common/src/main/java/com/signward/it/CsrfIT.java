@@ -38,14 +38,21 @@ class CsrfIT {
     private static final String JSON = "application/json";
     private static final String EVIL = "https://evil.example";
 
+    /** Payara's per-application session cookie setting (Payara 6.2023.4 and later). */
+    static final String PAYARA_WEB_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<payara-web-app>\n"
+            + "  <session-config>\n    <cookie-properties>\n"
+            + "      <property name=\"cookieSameSite\" value=\"Lax\"/>\n"
+            + "    </cookie-properties>\n  </session-config>\n</payara-web-app>\n";
+
     @ArquillianResource
     URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        // WildFly (Undertow) ignores cookie attributes set by the library: the documented one-line runtime setting
+        // WildFly (Undertow) and Payara ignore cookie attributes set by the library: the documented runtime settings
         return Deployments.webWar("signward-csrf", Deployments.webConfig())
-                .addAsWebInfResource(new StringAsset("samesite-cookie(mode=Lax)\n"), "undertow-handlers.conf");
+                .addAsWebInfResource(new StringAsset("samesite-cookie(mode=Lax)\n"), "undertow-handlers.conf")
+                .addAsWebInfResource(new StringAsset(PAYARA_WEB_XML), "payara-web.xml");
     }
 
     @Test
