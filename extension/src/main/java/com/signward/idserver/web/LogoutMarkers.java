@@ -54,9 +54,26 @@ final class LogoutMarkers {
         return store.putIfAbsent(prefix + "jti:" + issuer + "|" + jti, "1", ttl);
     }
 
-    /** @return whether this node may refresh the login now (nobody else holds its lease for {@code ttl}) */
-    boolean refreshLease(SessionLogin login, Duration ttl) {
-        return store.putIfAbsent(prefix + "refresh:" + login.generation(), "1", ttl);
+    /**
+     * The refresh lease of a login: taken for at most {@code ttl} (so a node that dies does not hold it), given back
+     * when the refresh is over.
+     */
+    TokenRefresher.Lease refreshLease(Duration ttl) {
+        return new TokenRefresher.Lease() {
+            @Override
+            public boolean acquire(SessionLogin current) {
+                return store.putIfAbsent(leaseKey(current), "1", ttl);
+            }
+
+            @Override
+            public void release(SessionLogin current) {
+                store.remove(leaseKey(current));
+            }
+        };
+    }
+
+    private String leaseKey(SessionLogin login) {
+        return prefix + "refresh:" + login.generation();
     }
 
     private Optional<Instant> marker(String key) {

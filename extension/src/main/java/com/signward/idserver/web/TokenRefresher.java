@@ -60,6 +60,10 @@ final class TokenRefresher {
     @FunctionalInterface
     interface Lease {
         boolean acquire(SessionLogin current);
+
+        /** Gives the right back once the refresh is over (it also expires by itself). */
+        default void release(SessionLogin current) {
+        }
     }
 
     private static final class Flight {
@@ -127,7 +131,11 @@ final class TokenRefresher {
                 LOG.log(Level.DEBUG, "Signward login: another node is refreshing this login");
                 outcome = new Outcome(Result.FAILED, null);
             } else {
-                outcome = new Outcome(Result.REFRESHED, refresh.refresh(current));
+                try {
+                    outcome = new Outcome(Result.REFRESHED, refresh.refresh(current));
+                } finally {
+                    lease.release(current);
+                }
             }
         } catch (ProviderException e) {
             if (endsLogin(e)) {

@@ -89,8 +89,8 @@ public final class WebLogin {
         this.markers = new LogoutMarkers(state, core.config().clientId(), markerTtl(settings), clock);
         this.backchannel = new BackchannelLogout(core, markers, session.logoutTokenMaxAge(), clock);
         Duration wait = core.config().timeout().multipliedBy(3);
-        this.refresher = new TokenRefresher(completion::refresh, current -> markers.refreshLease(current, wait),
-                wait, REFRESH_RESULT_KEPT, REFRESH_FAILURE_BACKOFF, MAX_REMEMBERED_REFRESHES, clock);
+        this.refresher = new TokenRefresher(completion::refresh, markers.refreshLease(wait), wait,
+                REFRESH_RESULT_KEPT, REFRESH_FAILURE_BACKOFF, MAX_REMEMBERED_REFRESHES, clock);
     }
 
     /**

@@ -5,7 +5,6 @@ import com.signward.idserver.web.state.MemoryStateStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,12 +62,14 @@ class LogoutMarkersTest {
 
     @Test
     void oneRefreshLeasePerLogin() {
+        TokenRefresher.Lease lease = markers.refreshLease(Duration.ofSeconds(30));
         SessionLogin a = login("user-1", "sid-a");
-        assertTrue(markers.refreshLease(a, Duration.ofSeconds(30)));
-        assertFalse(markers.refreshLease(a, Duration.ofSeconds(30)));
-        assertTrue(markers.refreshLease(login("user-1", "sid-a"), Duration.ofSeconds(30)), "another generation");
+        assertTrue(lease.acquire(a));
+        assertFalse(lease.acquire(a), "another node");
+        assertTrue(lease.acquire(login("user-1", "sid-a")), "another generation");
         clock.advance(Duration.ofSeconds(30));
-        assertTrue(markers.refreshLease(a, Duration.ofSeconds(30)));
-        Instant unused = Instant.now();
+        assertTrue(lease.acquire(a), "a lease of a node that died expires");
+        lease.release(a);
+        assertTrue(lease.acquire(a), "given back after the refresh");
     }
 }

@@ -52,14 +52,4 @@ class MemoryStateStoreTest {
         assertFalse(memory.distributed());
         assertTrue(memory.describe().contains("in-memory"));
     }
-
-    @Test
-    void autoWithoutACacheManagerFallsBackToMemory() {
-        // the JCache API is on the test class path but no provider is: auto falls back, jcache fails clearly
-        StateStore auto = StateStores.open(StateStores.Mode.AUTO, Duration.ofHours(1), Clock.systemUTC());
-        assertFalse(auto.distributed());
-        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                () -> StateStores.open(StateStores.Mode.JCACHE, Duration.ofHours(1), Clock.systemUTC()));
-        assertTrue(e.getMessage().contains("signward.state.store=jcache"), e.getMessage());
-    }
 }
