@@ -56,6 +56,12 @@ final class BackchannelLogout {
                     e.detail());
             Responses.write(null, response, e, null);
             return;
+        } catch (RuntimeException e) {
+            // e.g. the distributed state store is unreachable: Signward retries later
+            LOG.log(Level.WARNING, "Signward back-channel logout failed ({0})", e.getClass().getName());
+            Responses.write(null, response, new LoginException(503, "temporarily_unavailable",
+                    "the logout could not be recorded", "state store failure"), null);
+            return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentLength(0);

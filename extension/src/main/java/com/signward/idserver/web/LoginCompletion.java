@@ -12,7 +12,6 @@ import com.signward.idserver.internal.oidc.OidcCore;
 import com.signward.idserver.internal.oidc.ProviderException;
 import com.signward.idserver.internal.oidc.TokenSet;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -31,7 +30,6 @@ import java.util.function.Function;
  */
 final class LoginCompletion {
 
-    private static final System.Logger LOG = System.getLogger(LoginCompletion.class.getName());
     /** ID token claims that userinfo never overrides. */
     private static final Set<String> TOKEN_CLAIMS = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "nonce",
             "azp", "auth_time", "at_hash", "c_hash", "jti", "sid", "acr", "amr");
