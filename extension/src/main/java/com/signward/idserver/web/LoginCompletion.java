@@ -1,6 +1,7 @@
 package com.signward.idserver.web;
 
 import com.signward.idserver.SignwardUser;
+import com.signward.idserver.internal.jwt.ClaimValues;
 import com.signward.idserver.internal.jwt.IdTokenFacts;
 import com.signward.idserver.internal.jwt.IdTokenRules;
 import com.signward.idserver.internal.jwt.KeysUnavailableException;
@@ -11,7 +12,6 @@ import com.signward.idserver.internal.oidc.OidcCore;
 import com.signward.idserver.internal.oidc.ProviderException;
 import com.signward.idserver.internal.oidc.TokenSet;
 
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -24,11 +24,12 @@ import java.util.function.Function;
  * Turns token responses into {@link SessionLogin}s: the code exchange of a callback and the refresh of a session.
  * The ID token is checked by the ID-token rules only ({@link IdTokenRules}, OpenID Connect Core §3.1.3.7 and
  * §12.2): it never enters the access-token cache and is never mapped to roles on its own. When userinfo is used its
- * claims complete the ID token's and its {@code sub} must be the ID token's. No servlet API here.
+ * claims complete the ID token's and its {@code sub} must be the ID token's. A refresh rebuilds the user's claims
+ * from what it returned (the new ID token, else the access token when it verifies as one, plus userinfo): claims
+ * Signward dropped are gone, nothing of the old set is merged in. No servlet API here.
  */
 final class LoginCompletion {
 
-    private static final System.Logger LOG = System.getLogger(LoginCompletion.class.getName());
     /** ID token claims that userinfo never overrides. */
     private static final Set<String> TOKEN_CLAIMS = Set.of("iss", "sub", "aud", "exp", "iat", "nbf", "nonce",
             "azp", "auth_time", "at_hash", "c_hash", "jti", "sid", "acr", "amr");
@@ -36,13 +37,15 @@ final class LoginCompletion {
     private final OidcCore core;
     private final Function<Map<String, Object>, SignwardUser> toUser;
     private final boolean fetchUserinfo;
+    private final SessionLifetime lifetime;
     private final Clock clock;
 
     LoginCompletion(OidcCore core, Function<Map<String, Object>, SignwardUser> toUser, boolean fetchUserinfo,
-                    Clock clock) {
+                    SessionLifetime lifetime, Clock clock) {
         this.core = Objects.requireNonNull(core, "core");
         this.toUser = Objects.requireNonNull(toUser, "toUser");
         this.fetchUserinfo = fetchUserinfo;
+        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -75,7 +78,8 @@ final class LoginCompletion {
             overlay(claims, userinfo(tokens.accessToken(), facts.subject()));
         }
         return new SessionLogin(tokens.accessToken(), tokens.refreshToken(), tokens.idToken(),
-                expiry(requested, tokens), toUser.apply(claims), facts);
+                expiry(requested, tokens), toUser.apply(claims), facts, clock.instant(),
+                ClaimValues.string(claims, "sid"));
     }
 
     /**
@@ -88,32 +92,54 @@ final class LoginCompletion {
     SessionLogin refresh(SessionLogin current) throws LoginException {
         Instant requested = clock.instant();
         TokenSet tokens = Http.await(core.refresh(current.refreshToken()));
-        Map<String, Object> claims = new LinkedHashMap<>(current.user().claims());
         String idToken = current.idToken();
         IdTokenFacts facts = current.idTokenFacts();
+        Map<String, Object> claims;
         if (tokens.idToken() != null) {
             OidcConfig config = core.config();
             IdTokenRules rules = IdTokenRules.forRefresh(issuer(), config.clientId(), config.clockSkew(), facts,
                     tokens.accessToken());
-            Map<String, Object> verified = verify(tokens.idToken(), rules);
-            claims.putAll(verified);
+            claims = new LinkedHashMap<>(verify(tokens.idToken(), rules));
             idToken = tokens.idToken();
-            facts = rules.facts(verified);
+            facts = rules.facts(claims);
+        } else {
+            claims = identity(current.user().claims());
+            accessTokenClaims(tokens.accessToken(), facts.subject()).forEach(claims::putIfAbsent);
         }
         if (fetchUserinfo) {
-            try {
-                overlay(claims, userinfo(tokens.accessToken(), facts.subject()));
-            } catch (LoginException e) {
-                if (e.status() == 400) {
-                    throw e;
-                }
-                LOG.log(Level.WARNING, "Signward login: userinfo failed after a refresh; the user''s claims are "
-                        + "kept as they were ({0})", e.detail());
-            }
+            // a failure here is a failed refresh (transient unless the answer does not fit): the claims are
+            // rebuilt or the refresh did not happen, never half of each
+            overlay(claims, userinfo(tokens.accessToken(), facts.subject()));
         }
         String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : current.refreshToken();
+        String sid = ClaimValues.string(claims, "sid");
         return new SessionLogin(tokens.accessToken(), refreshToken, idToken, expiry(requested, tokens),
-                toUser.apply(claims), facts);
+                toUser.apply(claims), facts, current.loggedInAt(), sid != null ? sid : current.sid());
+    }
+
+    /** The login's identity claims (those userinfo never overrides), without anything Signward may drop. */
+    private static Map<String, Object> identity(Map<String, Object> claims) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        claims.forEach((name, value) -> {
+            if (TOKEN_CLAIMS.contains(name)) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    /**
+     * The claims of a refreshed access token when it verifies as an access token of this application (signature,
+     * issuer, audience) and names the same user; else none (an opaque token, or one for another audience).
+     */
+    private Map<String, Object> accessTokenClaims(String accessToken, String subject) {
+        try {
+            Map<String, Object> claims = core.accessTokens().verify(accessToken,
+                    core.accessRules(issuer(), core.config().audience())).claims();
+            return subject.equals(claims.get("sub")) ? claims : Map.of();
+        } catch (TokenRejectedException | KeysUnavailableException | ProviderException | LoginException e) {
+            return Map.of();
+        }
     }
 
     private Map<String, Object> verify(String idToken, IdTokenRules rules) throws LoginException {
@@ -166,7 +192,7 @@ final class LoginCompletion {
         });
     }
 
-    private static Instant expiry(Instant requested, TokenSet tokens) {
-        return tokens.expiresIn() > 0 ? requested.plusSeconds(tokens.expiresIn()) : null;
+    private Instant expiry(Instant requested, TokenSet tokens) {
+        return lifetime.accessTokenExpiry(requested, tokens.expiresIn(), tokens.accessToken());
     }
 }

@@ -29,6 +29,10 @@ final class LoginException extends Exception {
         return new LoginException(400, "invalid_request", message, message);
     }
 
+    static LoginException crossSite(String reason) {
+        return new LoginException(403, "cross_site_request", reason, reason);
+    }
+
     static LoginException rejectedIdToken(String rule) {
         return new LoginException(400, "invalid_id_token", "login failed: the ID token was rejected",
                 "ID token rejected: " + rule);

@@ -34,12 +34,14 @@ final class LoginRoutes {
     private final LoginCompletion completion;
     private final RedirectUris redirectUris;
     private final LogoutRevocation revocation;
+    private final CsrfGuard csrf;
     private final Clock clock;
     private final AtomicBoolean redirectUriLogged = new AtomicBoolean();
     private final AtomicBoolean postLogoutUriLogged = new AtomicBoolean();
 
     LoginRoutes(OidcCore core, WebLoginSettings settings, SessionStore store, LoginCompletion completion,
-                Clock clock) {
+                CsrfGuard csrf, Clock clock) {
+        this.csrf = csrf;
         this.core = core;
         this.settings = settings;
         this.store = store;
@@ -103,9 +105,18 @@ final class LoginRoutes {
                 throw LoginException.badRequest("the authorization response has no code");
             }
             SessionLogin login = completion.complete(code, pending);
-            request.changeSessionId(); // no session fixation across the login
-            HttpSession session = request.getSession(true);
-            store.setLogin(session, login);
+            try {
+                request.changeSessionId(); // no session fixation across the login
+                store.setLogin(request.getSession(true), login);
+            } catch (IllegalStateException sessionEnded) {
+                // logged out in another tab while this callback ran: start again, cleanly
+                LOG.log(Level.INFO, "Signward login: the session ended during the callback; the browser is sent to "
+                        + "log in again");
+                Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER, request.getContextPath()
+                        + settings.loginPath() + "?returnTo=" + java.net.URLEncoder.encode(pending.target(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                return;
+            }
             LOG.log(Level.DEBUG, "Signward login: {0} logged in", login.user());
             Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER, request.getContextPath() + pending.target());
         } catch (LoginException e) {
@@ -141,12 +152,17 @@ final class LoginRoutes {
         }
     }
 
-    /** POST (and GET unless disabled) on the logout route. */
+    /** POST from the application's own pages (same-origin check), and GET only when allowed, on the logout route. */
     void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Responses.protect(response);
         boolean get = isMethod(request, "GET");
         if (!isMethod(request, "POST") && !(get && settings.logoutGetEnabled())) {
             Responses.methodNotAllowed(response, settings.logoutGetEnabled() ? "GET, POST" : "POST");
+            return;
+        }
+        java.util.Optional<String> refusal = csrf.refusal(request);
+        if (refusal.isPresent()) {
+            fail(request, response, LoginException.crossSite(refusal.get()));
             return;
         }
         HttpSession session = request.getSession(false);

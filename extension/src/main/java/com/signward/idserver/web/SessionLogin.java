@@ -23,19 +23,25 @@ final class SessionLogin implements Serializable {
     private final Instant expiresAt;
     private final SignwardUser user;
     private final IdTokenFacts idTokenFacts;
+    private final Instant loggedInAt;
+    private final String sid;
     private final String generation;
 
     /**
-     * @param expiresAt when the access token expires, or {@code null} when the server did not say
+     * @param expiresAt  when the access token expires, or {@code null} when unknown
+     * @param loggedInAt when the user logged in (kept across refreshes: {@code signward.session.max-age} counts from it)
+     * @param sid        the ID token's {@code sid} (Signward's session id, named by back-channel logout), or {@code null}
      */
     SessionLogin(String accessToken, String refreshToken, String idToken, Instant expiresAt, SignwardUser user,
-                 IdTokenFacts idTokenFacts) {
+                 IdTokenFacts idTokenFacts, Instant loggedInAt, String sid) {
         this.accessToken = Objects.requireNonNull(accessToken, "accessToken");
         this.refreshToken = refreshToken;
         this.idToken = Objects.requireNonNull(idToken, "idToken");
         this.expiresAt = expiresAt;
         this.user = Objects.requireNonNull(user, "user");
         this.idTokenFacts = Objects.requireNonNull(idTokenFacts, "idTokenFacts");
+        this.loggedInAt = Objects.requireNonNull(loggedInAt, "loggedInAt");
+        this.sid = sid;
         this.generation = Pkce.newState();
     }
 
@@ -65,6 +71,21 @@ final class SessionLogin implements Serializable {
         return idTokenFacts;
     }
 
+    /** @return when the user logged in */
+    Instant loggedInAt() {
+        return loggedInAt;
+    }
+
+    /** @return the ID token's {@code sid}, or {@code null} */
+    String sid() {
+        return sid;
+    }
+
+    /** @return the user's {@code sub} */
+    String subject() {
+        return idTokenFacts.subject();
+    }
+
     /** @return a random id of this instance: requests that saw the same instance share one refresh */
     String generation() {
         return generation;
@@ -82,7 +103,7 @@ final class SessionLogin implements Serializable {
 
     @Override
     public String toString() {
-        return "SessionLogin[user=" + user + ", expiresAt=" + expiresAt
+        return "SessionLogin[user=" + user + ", loggedInAt=" + loggedInAt + ", expiresAt=" + expiresAt
                 + ", refreshToken=" + (refreshToken != null ? "present" : "absent") + "]";
     }
 }

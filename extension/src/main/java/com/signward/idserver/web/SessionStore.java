@@ -21,8 +21,11 @@ final class SessionStore {
     private final Object[] locks = new Object[STRIPES];
     private final int maxPending;
     private final Duration pendingTtl;
+    private final SessionSeal seal;
 
-    SessionStore(int maxPending, Duration pendingTtl) {
+    /** @param seal seals the login's tokens before they enter the session (or stores them as they are) */
+    SessionStore(int maxPending, Duration pendingTtl, SessionSeal seal) {
+        this.seal = seal;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -33,15 +36,17 @@ final class SessionStore {
     /** @return the session's login, or {@code null} */
     SessionLogin login(HttpSession session) {
         try {
-            return session.getAttribute(LOGIN_ATTRIBUTE) instanceof SessionLogin login ? login : null;
+            return seal.open(session.getAttribute(LOGIN_ATTRIBUTE));
         } catch (IllegalStateException invalidated) {
             return null;
         }
     }
 
+    /** @throws IllegalStateException when the session was invalidated meanwhile */
     void setLogin(HttpSession session, SessionLogin login) {
+        Object sealed = seal.seal(login);
         synchronized (lock(session)) {
-            session.setAttribute(LOGIN_ATTRIBUTE, login);
+            session.setAttribute(LOGIN_ATTRIBUTE, sealed);
         }
     }
 
@@ -49,8 +54,8 @@ final class SessionStore {
     void replaceLogin(HttpSession session, SessionLogin old, SessionLogin fresh) {
         try {
             synchronized (lock(session)) {
-                if (sameGeneration(session.getAttribute(LOGIN_ATTRIBUTE), old)) {
-                    session.setAttribute(LOGIN_ATTRIBUTE, fresh);
+                if (sameGeneration(seal.open(session.getAttribute(LOGIN_ATTRIBUTE)), old)) {
+                    session.setAttribute(LOGIN_ATTRIBUTE, seal.seal(fresh));
                 }
             }
         } catch (IllegalStateException invalidated) {
@@ -62,7 +67,7 @@ final class SessionStore {
     void removeLogin(HttpSession session, SessionLogin old) {
         try {
             synchronized (lock(session)) {
-                if (sameGeneration(session.getAttribute(LOGIN_ATTRIBUTE), old)) {
+                if (sameGeneration(seal.open(session.getAttribute(LOGIN_ATTRIBUTE)), old)) {
                     session.removeAttribute(LOGIN_ATTRIBUTE);
                 }
             }

@@ -30,9 +30,16 @@ final class TokenRefresher {
     enum Result {
         /** New tokens: use {@link Outcome#login()}. */
         REFRESHED,
-        /** The refresh token was refused ({@code invalid_grant}) or the answer did not fit the login: log out. */
+        /**
+         * Signward answered with an OAuth error ({@code invalid_grant}, {@code invalid_client},
+         * {@code unauthorized_client}, {@code access_denied}, … : a 4xx with {@code error}) or the answer did not
+         * fit the login: log out.
+         */
         ENDED,
-        /** Signward failed or answered unexpectedly: keep the current login for now. */
+        /**
+         * Transient: Signward failed (5xx, timeout, no connection), or another node holds the refresh lease. The
+         * current login is kept until its access token expires plus the grace.
+         */
         FAILED
     }
 
@@ -49,12 +56,23 @@ final class TokenRefresher {
         SessionLogin refresh(SessionLogin current) throws LoginException;
     }
 
+    /** The cluster-wide right to refresh one login (one node at a time); always granted on one node. */
+    @FunctionalInterface
+    interface Lease {
+        boolean acquire(SessionLogin current);
+
+        /** Gives the right back once the refresh is over (it also expires by itself). */
+        default void release(SessionLogin current) {
+        }
+    }
+
     private static final class Flight {
         final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
         volatile Instant completedAt;
     }
 
     private final Refresh refresh;
+    private final Lease lease;
     private final Duration waitLimit;
     private final Duration keepResult;
     private final Duration failureBackoff;
@@ -70,7 +88,14 @@ final class TokenRefresher {
      */
     TokenRefresher(Refresh refresh, Duration waitLimit, Duration keepResult, Duration failureBackoff, int maxFlights,
                    Clock clock) {
+        this(refresh, current -> true, waitLimit, keepResult, failureBackoff, maxFlights, clock);
+    }
+
+    /** @param lease taken before each token request; when another node holds it, the outcome is FAILED */
+    TokenRefresher(Refresh refresh, Lease lease, Duration waitLimit, Duration keepResult, Duration failureBackoff,
+                   int maxFlights, Clock clock) {
         this.refresh = Objects.requireNonNull(refresh, "refresh");
+        this.lease = Objects.requireNonNull(lease, "lease");
         this.waitLimit = waitLimit;
         this.keepResult = keepResult;
         this.failureBackoff = failureBackoff;
@@ -102,11 +127,20 @@ final class TokenRefresher {
     private Outcome run(SessionLogin current, Flight flight) {
         Outcome outcome;
         try {
-            outcome = new Outcome(Result.REFRESHED, refresh.refresh(current));
+            if (!lease.acquire(current)) {
+                LOG.log(Level.DEBUG, "Signward login: another node is refreshing this login");
+                outcome = new Outcome(Result.FAILED, null);
+            } else {
+                try {
+                    outcome = new Outcome(Result.REFRESHED, refresh.refresh(current));
+                } finally {
+                    lease.release(current);
+                }
+            }
         } catch (ProviderException e) {
-            if (e.kind() == ProviderException.Kind.TOKEN && "invalid_grant".equals(e.error())) {
-                LOG.log(Level.INFO, "Signward login: the refresh token was refused (invalid_grant); the user of "
-                        + "this session must log in again");
+            if (endsLogin(e)) {
+                LOG.log(Level.INFO, "Signward login: the refresh was refused ({0}); the user of this session must "
+                        + "log in again", e.getMessage());
                 outcome = new Outcome(Result.ENDED, null);
             } else {
                 LOG.log(Level.WARNING, "Signward login: token refresh failed ({0}); the session keeps its tokens",
@@ -131,6 +165,12 @@ final class TokenRefresher {
         flight.completedAt = clock.instant();
         flight.outcome.complete(outcome);
         return outcome;
+    }
+
+    /** An OAuth error answer (4xx with {@code error}) ends the login; anything else is transient. */
+    static boolean endsLogin(ProviderException e) {
+        return e.kind() == ProviderException.Kind.TOKEN && e.error() != null && e.status() >= 400
+                && e.status() < 500;
     }
 
     private Outcome await(Flight flight) {

@@ -2,6 +2,8 @@ package com.signward.idserver.web;
 
 import com.signward.idserver.SignwardUser;
 import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.web.state.StateStore;
+import com.signward.idserver.web.state.StateStores;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -31,7 +33,9 @@ import java.util.function.Function;
  * Follows OpenID Connect Core (state, nonce, ID token validation §3.1.3.7, refresh §12.2), RFC 9700 (PKCE S256,
  * one-use state bound to the session, exact redirect URI, session id changed at login, no open redirect) and
  * RFC 9207 (issuer in the authorization response). Codes, tokens and secrets never reach a log line or a page.
- * Thread-safe: one instance serves the whole application.
+ * Sessions end when Signward says so: an OAuth error answer to a refresh, a back-channel logout (OpenID Connect
+ * Back-Channel Logout 1.0, seen by every node through the {@link StateStore}), the maximum age, or failing refreshes
+ * beyond the access token's expiry plus the grace. Thread-safe: one instance serves the whole application.
  */
 public final class WebLogin {
 
@@ -39,10 +43,18 @@ public final class WebLogin {
     private static final Duration REFRESH_FAILURE_BACKOFF = Duration.ofSeconds(10);
     private static final int MAX_REMEMBERED_REFRESHES = 10_000;
 
+    /** Request attribute holding why an unsafe request of the session was refused (see {@link #csrfRefusal}). */
+    public static final String CSRF_REFUSAL_ATTRIBUTE = WebLogin.class.getName() + ".csrfRefusal";
+    private static final System.Logger LOG = System.getLogger(WebLogin.class.getName());
+
     private final WebLoginSettings settings;
     private final SessionStore store;
     private final LoginRoutes routes;
     private final TokenRefresher refresher;
+    private final SessionLifetime lifetime;
+    private final LogoutMarkers markers;
+    private final BackchannelLogout backchannel;
+    private final CsrfGuard csrf;
     private final Clock clock;
 
     /**
@@ -52,18 +64,56 @@ public final class WebLogin {
      * @throws IllegalArgumentException when the login cannot work with these options (no {@code openid} scope)
      */
     public WebLogin(OidcCore core, Function<Map<String, Object>, SignwardUser> toUser, WebLoginSettings settings) {
+        this(core, toUser, settings, openStateStore(settings, core.clock()));
+    }
+
+    /**
+     * @param state where logout markers, the logout-token replay cache and refresh leases live (shared by the
+     *              cluster's nodes when distributed)
+     */
+    public WebLogin(OidcCore core, Function<Map<String, Object>, SignwardUser> toUser, WebLoginSettings settings,
+                    StateStore state) {
         Objects.requireNonNull(core, "core");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = core.clock();
         if (settings.scopes().isEmpty() && !core.config().scopes().contains("openid")) {
             throw new IllegalArgumentException("the browser login needs the openid scope; add it to the scopes");
         }
-        LoginCompletion completion = new LoginCompletion(core, toUser, settings.fetchUserinfo(), clock);
-        this.store = new SessionStore(settings.maxPendingLogins(), settings.pendingLoginTtl());
-        this.routes = new LoginRoutes(core, settings, store, completion, clock);
+        SessionSettings session = settings.session();
+        this.lifetime = SessionLifetime.of(settings);
+        LoginCompletion completion = new LoginCompletion(core, toUser, settings.fetchUserinfo(), lifetime, clock);
+        SessionSeal seal = new SessionSeal(session.encryptionKey());
+        this.store = new SessionStore(settings.maxPendingLogins(), settings.pendingLoginTtl(), seal);
+        this.csrf = new CsrfGuard(session.csrfEnabled(), settings.publicBaseUrl(), session.csrfAllowedOrigins());
+        this.routes = new LoginRoutes(core, settings, store, completion, csrf, clock);
+        this.markers = new LogoutMarkers(state, core.config().clientId(), markerTtl(settings), clock);
+        this.backchannel = new BackchannelLogout(core, markers, session.logoutTokenMaxAge(), clock);
         Duration wait = core.config().timeout().multipliedBy(3);
-        this.refresher = new TokenRefresher(completion::refresh, wait, REFRESH_RESULT_KEPT, REFRESH_FAILURE_BACKOFF,
-                MAX_REMEMBERED_REFRESHES, clock);
+        this.refresher = new TokenRefresher(completion::refresh, markers.refreshLease(wait), wait,
+                REFRESH_RESULT_KEPT, REFRESH_FAILURE_BACKOFF, MAX_REMEMBERED_REFRESHES, clock);
+    }
+
+    /**
+     * Opens the store the settings ask for ({@code signward.state.store}) and logs which one it is.
+     *
+     * @throws IllegalStateException when JCache is required but not available
+     */
+    public static StateStore openStateStore(WebLoginSettings settings, Clock clock) {
+        StateStore store = StateStores.open(settings.session().stateStore(), markerTtl(settings), clock);
+        LOG.log(System.Logger.Level.INFO, "Signward login: session state store: {0}; tokens in the session {1}",
+                store.describe(), settings.session().encryptionKey() != null ? "sealed with AES-GCM"
+                        : "not encrypted (set signward.session.encryption-key when sessions are replicated)");
+        return store;
+    }
+
+    /** A logout marker must outlive every login it can end. */
+    private static Duration markerTtl(WebLoginSettings settings) {
+        return settings.sessionMaxAge().plus(settings.session().logoutTokenMaxAge());
+    }
+
+    /** @return the store of the shared state (logout markers, replay cache, refresh leases) */
+    public StateStore stateStore() {
+        return markers.store();
     }
 
     /** @return the settings in use */
@@ -84,6 +134,8 @@ public final class WebLogin {
             routes.callback(request, response);
         } else if (path.equals(settings.logoutPath())) {
             routes.logout(request, response);
+        } else if (path.equals(settings.backchannelLogoutPath())) {
+            backchannel.handle(request, response);
         } else {
             return false;
         }
@@ -97,9 +149,10 @@ public final class WebLogin {
 
     /**
      * The session's user, refreshing tokens first when the access token expires within the margin (one refresh
-     * per session at a time; concurrent requests share it). When a refresh fails transiently the current user is
-     * kept; when the access token has expired and cannot be refreshed, or the refresh is refused
-     * ({@code invalid_grant}), the local login is removed.
+     * per login at a time, cluster-wide; concurrent requests share it). The login is removed, and the request is
+     * anonymous, when a back-channel logout named it, when it is older than the maximum age, when Signward answers
+     * the refresh with an OAuth error, when the refreshed tokens do not fit it, or when refreshing keeps failing
+     * past the access token's expiry plus the grace (or there is no refresh token and the access token expired).
      *
      * @return the user, or empty when the session has no login (any more)
      */
@@ -110,15 +163,18 @@ public final class WebLogin {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        if (markers.loggedOut(login)) {
+            return end(session, login, "a back-channel logout ended it");
+        }
+        if (lifetime.tooOld(login, now)) {
+            return end(session, login, "it reached signward.session.max-age");
+        }
         if (!login.refreshDue(now, settings.refreshMargin())) {
             return Optional.of(login.user());
         }
         if (login.refreshToken() == null) {
-            if (login.expired(now)) {
-                store.removeLogin(session, login);
-                return Optional.empty();
-            }
-            return Optional.of(login.user());
+            return login.expired(now) ? end(session, login, "its access token expired and there is no refresh "
+                    + "token") : Optional.of(login.user());
         }
         TokenRefresher.Outcome outcome = refresher.refresh(login);
         switch (outcome.result()) {
@@ -126,11 +182,37 @@ public final class WebLogin {
                 store.replaceLogin(session, login, outcome.login());
                 return Optional.of(outcome.login().user());
             case ENDED:
-                store.removeLogin(session, login);
-                return Optional.empty();
+                return end(session, login, null);
             default:
-                return Optional.of(login.user());
+                return lifetime.graceOver(login, now)
+                        ? end(session, login, "refreshing failed past the access token's expiry plus the grace")
+                        : Optional.of(login.user());
         }
+    }
+
+    private Optional<SignwardUser> end(HttpSession session, SessionLogin login, String why) {
+        if (why != null) {
+            LOG.log(System.Logger.Level.INFO, "Signward login: the login of {0} ends: {1}", login.subject(), why);
+        }
+        store.removeLogin(session, login);
+        return Optional.empty();
+    }
+
+    /**
+     * The same-origin check of a request authenticated by the session (call it only for those, never for bearer
+     * calls): POST, PUT, PATCH and DELETE need {@code Sec-Fetch-Site: same-origin|none} or a matching
+     * {@code Origin} unless {@code signward.csrf.enabled=false}.
+     *
+     * @return why the request must be refused (403), or empty
+     */
+    public Optional<String> csrfRefusal(HttpServletRequest request) {
+        return csrf.refusal(request);
+    }
+
+    /** Answers 403 for a refused cross-site request: a small HTML page for browsers, else a JSON error. */
+    public static void refuseCrossSite(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException {
+        Responses.write(request, response, LoginException.crossSite(reason), null);
     }
 
     /**

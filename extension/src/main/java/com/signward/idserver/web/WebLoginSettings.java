@@ -1,6 +1,7 @@
 package com.signward.idserver.web;
 
 import com.signward.idserver.InvalidOptionException;
+import com.signward.idserver.web.state.StateStores;
 
 import java.net.URI;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class WebLoginSettings {
     private final Duration pendingLoginTtl;
     private final List<String> scopes;
     private final boolean fetchUserinfo;
+    private final SessionSettings session;
 
     private WebLoginSettings(Builder b) {
         this.loginPath = route("loginPath", b.loginPath);
@@ -36,6 +38,11 @@ public final class WebLoginSettings {
         this.logoutPath = route("logoutPath", b.logoutPath);
         if (new HashSet<>(List.of(loginPath, callbackPath, logoutPath)).size() != 3) {
             throw new InvalidOptionException("loginPath", "must differ from callbackPath and logoutPath");
+        }
+        this.session = b.session.build();
+        String backchannel = route("backchannelLogoutPath", session.backchannelLogoutPath());
+        if (List.of(loginPath, callbackPath, logoutPath).contains(backchannel)) {
+            throw new InvalidOptionException("backchannelLogoutPath", "must differ from the other routes");
         }
         this.postLoginRedirect = ReturnTarget.parse(b.postLoginRedirect).orElseThrow(() ->
                 new InvalidOptionException("postLoginRedirect", "must be a path within the application, such as /"));
@@ -98,7 +105,7 @@ public final class WebLoginSettings {
         return Optional.ofNullable(publicBaseUrl);
     }
 
-    /** @return whether {@code GET} on the logout route logs out (POST always does); default true */
+    /** @return whether {@code GET} on the logout route logs out (POST always does); default false */
     public boolean logoutGetEnabled() {
         return logoutGetEnabled;
     }
@@ -128,6 +135,31 @@ public final class WebLoginSettings {
         return fetchUserinfo;
     }
 
+    /** @return the session lifetime, CSRF, back-channel logout and state-store settings */
+    public SessionSettings session() {
+        return session;
+    }
+
+    /** @return the back-channel logout route; default {@code /auth/backchannel-logout} */
+    public String backchannelLogoutPath() {
+        return session.backchannelLogoutPath();
+    }
+
+    /** @return the maximum age of a login; default 12 h */
+    public Duration sessionMaxAge() {
+        return session.maxAge();
+    }
+
+    /** @return how long past the access token's expiry a login survives failing refreshes; default 60 s */
+    public Duration refreshGrace() {
+        return session.refreshGrace();
+    }
+
+    /** @return the access-token lifetime assumed when neither {@code expires_in} nor a JWT {@code exp} says; 5 min */
+    public Duration defaultTokenLifetime() {
+        return session.defaultTokenLifetime();
+    }
+
     @Override
     public String toString() {
         return "WebLoginSettings[login=" + loginPath + ", callback=" + callbackPath + ", logout=" + logoutPath
@@ -135,7 +167,7 @@ public final class WebLoginSettings {
                 + ", publicBaseUrl=" + publicBaseUrl + ", logoutGetEnabled=" + logoutGetEnabled
                 + ", refreshMargin=" + refreshMargin + ", maxPendingLogins=" + maxPendingLogins
                 + ", pendingLoginTtl=" + pendingLoginTtl + ", scopes=" + scopes + ", fetchUserinfo=" + fetchUserinfo
-                + "]";
+                + ", " + session + "]";
     }
 
     private static final Set<Character> ROUTE_CHARS = Set.of('-', '.', '_', '~', '/');
@@ -193,14 +225,20 @@ public final class WebLoginSettings {
         private String postLoginRedirect = "/";
         private String postLogoutRedirect = "/";
         private URI publicBaseUrl;
-        private boolean logoutGetEnabled = true;
+        private boolean logoutGetEnabled = false;
         private Duration refreshMargin = Duration.ofSeconds(60);
         private int maxPendingLogins = 10;
         private Duration pendingLoginTtl = Duration.ofMinutes(10);
         private List<String> scopes = List.of();
         private boolean fetchUserinfo = true;
+        private final SessionSettings.Builder session = SessionSettings.builder();
 
         private Builder() {
+        }
+
+        /** @return the builder of the session settings (lifetime, CSRF, back-channel logout, state store) */
+        public SessionSettings.Builder session() {
+            return session;
         }
 
         /**

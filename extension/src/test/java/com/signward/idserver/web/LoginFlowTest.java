@@ -58,7 +58,8 @@ class LoginFlowTest {
                 .clientId(CLIENT_ID).clientSecret("a-client-secret-that-is-long-enough-0123456789").build();
         client = new SignwardClient(options);
         core = TestCores.core(options, Clock.systemUTC());
-        completion = new LoginCompletion(core, TestCores.toUser(options), true, Clock.systemUTC());
+        completion = new LoginCompletion(core, TestCores.toUser(options), true,
+                SessionLifetime.of(WebLoginSettings.defaults()), Clock.systemUTC());
     }
 
     @AfterAll
@@ -137,6 +138,24 @@ class LoginFlowTest {
     }
 
     @Test
+    void aRefreshRebuildsTheClaimsSoADroppedRoleIsGone() throws Exception {
+        enqueueUser();
+        PendingLogin pending = attempt();
+        SessionLogin login = completion.complete(authorize(pending).get("code"), pending);
+        assertTrue(login.user().hasAllRoles("admin", "billing"));
+
+        // Signward drops the roles: the new ID token and userinfo carry none
+        server.enqueueCallback(new DefaultOAuth2TokenCallback("default", SUBJECT, "JWT", List.of(CLIENT_ID),
+                Map.of("email", "ada@example.com", "name", "Ada Lovelace"), 3600));
+        SessionLogin refreshed = completion.refresh(login);
+        assertEquals(List.of(), refreshed.user().roles());
+        assertEquals(List.of(), refreshed.user().customRoles());
+        assertEquals(null, refreshed.user().claims().get("roles"));
+        assertEquals(SUBJECT, refreshed.user().claims().get("sub"));
+        assertEquals(login.loggedInAt(), refreshed.loggedInAt(), "the maximum age counts from the login");
+    }
+
+    @Test
     void aNonceThatDiffersFromTheAttemptsIsRejected() throws Exception {
         enqueueUser();
         PendingLogin sent = attempt();
@@ -155,6 +174,7 @@ class LoginFlowTest {
             SignwardOptions options = provider.options(true);
             try (OidcCore fakeCore = TestCores.core(options, Clock.systemUTC())) {
                 LoginCompletion fake = new LoginCompletion(fakeCore, TestCores.toUser(options), false,
+                        SessionLifetime.of(WebLoginSettings.defaults()),
                         Clock.systemUTC());
                 TokenRefresher refresher = new TokenRefresher(fake::refresh, java.time.Duration.ofSeconds(5),
                         java.time.Duration.ofSeconds(60), java.time.Duration.ofSeconds(10), 10, Clock.systemUTC());

@@ -26,7 +26,8 @@ class SessionLoginTest {
         SignwardUser user = SignwardUser.fromClaims(Map.of("sub", "3f2a3c5e-8d1b-4c1e-9b7a-0d6c2e1f4a5b",
                 "email", "ada@example.com", "roles", List.of("admin")));
         return new SessionLogin("access-token-value", refreshToken, "id-token-value", expiresAt, user,
-                new IdTokenFacts("3f2a3c5e-8d1b-4c1e-9b7a-0d6c2e1f4a5b", null, null, "nonce-value"));
+                new IdTokenFacts("3f2a3c5e-8d1b-4c1e-9b7a-0d6c2e1f4a5b", null, null, "nonce-value"),
+                Instant.parse("2025-01-01T09:00:00Z"), "sid-1");
     }
 
     @Test

@@ -108,6 +108,31 @@ class TokenRefresherTest {
     }
 
     @Test
+    void everyOAuthErrorAnswerEndsTheLogin() {
+        for (String error : List.of("invalid_grant", "invalid_client", "unauthorized_client", "access_denied",
+                "invalid_scope", "invalid_request")) {
+            for (int status : new int[] {400, 401, 403}) {
+                TokenRefresher refresher = refresher(current -> {
+                    throw ProviderFailures.tokenError(error, null, status);
+                });
+                assertEquals(ENDED, refresher.refresh(SessionLoginTest.login(EXPIRY, "rt")).result(),
+                        error + " " + status);
+            }
+        }
+    }
+
+    @Test
+    void anotherNodeHoldingTheLeaseMakesNoTokenRequest() {
+        AtomicInteger calls = new AtomicInteger();
+        TokenRefresher refresher = new TokenRefresher(current -> {
+            calls.incrementAndGet();
+            return current;
+        }, current -> false, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(10), 100, clock);
+        assertEquals(FAILED, refresher.refresh(SessionLoginTest.login(EXPIRY, "rt")).result());
+        assertEquals(0, calls.get());
+    }
+
+    @Test
     void tokensThatDoNotFitTheLoginEndIt() {
         TokenRefresher refresher = refresher(current -> {
             throw LoginException.rejectedIdToken("the refreshed ID token names another subject (sub)");
@@ -130,10 +155,14 @@ class TokenRefresherTest {
         assertEquals(FAILED, refresher.refresh(login).result());
         assertEquals(2, calls.get(), "tried again after the back-off");
 
-        TokenRefresher clientError = refresher(current -> {
-            throw ProviderFailures.tokenError("invalid_client", null, 401);
+        TokenRefresher serverError = refresher(current -> {
+            throw ProviderFailures.tokenError("server_error", null, 503);
         });
-        assertEquals(FAILED, clientError.refresh(login).result());
+        assertEquals(FAILED, serverError.refresh(login).result());
+        TokenRefresher noOAuthError = refresher(current -> {
+            throw ProviderFailures.tokenError(null, null, 502);
+        });
+        assertEquals(FAILED, noOAuthError.refresh(login).result());
 
         TokenRefresher bug = refresher(current -> {
             throw new IllegalStateException("a bug");

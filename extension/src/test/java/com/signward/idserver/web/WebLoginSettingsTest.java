@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class WebLoginSettingsTest {
         assertEquals("/", s.postLoginRedirect());
         assertEquals("/", s.postLogoutRedirect());
         assertTrue(s.publicBaseUrl().isEmpty());
-        assertTrue(s.logoutGetEnabled());
+        assertFalse(s.logoutGetEnabled(), "logout by GET is off by default");
         assertEquals(Duration.ofSeconds(60), s.refreshMargin());
         assertEquals(10, s.maxPendingLogins());
         assertEquals(Duration.ofMinutes(10), s.pendingLoginTtl());

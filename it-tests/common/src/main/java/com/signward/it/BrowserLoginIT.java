@@ -483,7 +483,7 @@ class BrowserLoginIT {
         web().signIn(browser, user);
         idp.takeRequests();
 
-        Page out = browser.post(app("auth/logout"), Map.of());
+        Page out = browser.post(app("auth/logout"), Map.of(), "Origin", origin());
         assertEquals(303, out.status(), out::describe);
         assertNoStoreNoReferrer(out);
         URI end = out.location();
@@ -511,14 +511,14 @@ class BrowserLoginIT {
     }
 
     @Test
-    void logoutByGetEndsTheSessionToo() {
+    void logoutByGetIsRefusedByDefault() {
+        TestUser user = TestUser.named("gil").withRoles("user");
         Browser browser = new Browser();
-        web().signIn(browser, TestUser.named("gil").withRoles("user"));
+        web().signIn(browser, user);
         Page out = browser.get(app("auth/logout"));
-        assertEquals(303, out.status(), out::describe);
-        assertNoStoreNoReferrer(out);
-        assertEquals(fake().authority() + FakeSignward.END_SESSION_PATH, Query.withoutQuery(out.location()));
-        web().assertSentToLogin(browser.get(app("profile")));
+        assertEquals(405, out.status(), out::describe);
+        assertEquals("POST", out.header("Allow").orElse(""), out::describe);
+        assertEquals(user.name(), userName(browser.get(app("profile"))), "still logged in");
     }
 
     // --- clients that cannot follow a redirect; bearer calls -------------------------------------------
@@ -589,7 +589,7 @@ class BrowserLoginIT {
         Page replay = browser.follow(toCallback);
         assertEquals(400, replay.status(), replay::describe);
         assertNoStoreNoReferrer(replay);
-        Page logout = browser.post(app("auth/logout"), Map.of());
+        Page logout = browser.post(app("auth/logout"), Map.of(), "Origin", origin());
         assertEquals(303, logout.status(), logout::describe);
         assertNoStoreNoReferrer(logout);
     }
@@ -616,6 +616,12 @@ class BrowserLoginIT {
 
     private URI app(String path) {
         return web().url(path);
+    }
+
+    /** The application's origin, as a browser sends it with a form POST from its own pages. */
+    private String origin() {
+        URI root = app("");
+        return root.getScheme() + "://" + root.getAuthority();
     }
 
     private String context() {

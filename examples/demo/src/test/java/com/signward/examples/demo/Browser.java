@@ -85,7 +85,9 @@ final class Browser {
         String body = form.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
+        // a form on the site's own page, as browsers send it: with the page's Origin
         return request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", url.getScheme() + "://" + url.getRawAuthority())
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 

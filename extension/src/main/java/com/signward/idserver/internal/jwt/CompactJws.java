@@ -145,6 +145,20 @@ public final class CompactJws {
         return typ;
     }
 
+    /**
+     * The {@code exp} of a token, read without verifying it: only for scheduling (when the browser login refreshes
+     * an access token it received straight from the token endpoint). Never a basis for trust.
+     *
+     * @return the expiry in epoch seconds, or {@code null} when the token is not a JWT or has no numeric {@code exp}
+     */
+    public static Long unverifiedExpiry(String token) {
+        try {
+            return parse(token).payload().get("exp") instanceof Number exp ? exp.longValue() : null;
+        } catch (TokenRejectedException | RuntimeException notAJwt) {
+            return null;
+        }
+    }
+
     /** @return the payload as plain values; trustworthy only once the signature is verified */
     Map<String, Object> payload() {
         return payload;

@@ -44,8 +44,19 @@ public enum ConfigKey {
     LOGIN_PENDING_TTL("pendingLoginTtl", "signward.login.pending-ttl", "10m", "How long a started login may take before its `state` expires."),
     LOGOUT_PATH("logoutPath", "signward.logout.path", "/auth/logout", "Route that logs out (POST, and GET unless disabled)."),
     LOGOUT_POST_LOGOUT_REDIRECT("postLogoutRedirect", "signward.logout.post-logout-redirect", "/", "Where Signward sends the browser after logout (a path within the application)."),
-    LOGOUT_GET_ENABLED("logoutGetEnabled", "signward.logout.get-enabled", "true", "`false` accepts only POST on the logout route."),
-    PUBLIC_BASE_URL("publicBaseUrl", "signward.public-base-url", null, "Public scheme, host and port of the application behind a proxy, e.g. `https://myapp.com`; default: the request's.");
+    LOGOUT_ALLOW_GET("logoutGetEnabled", "signward.logout.allow-get", "false", "`true` also logs out on GET (a link on another site can then log the user out); by default only a same-origin POST does."),
+    PUBLIC_BASE_URL("publicBaseUrl", "signward.public-base-url", null, "Public scheme, host and port of the application behind a proxy, e.g. `https://myapp.com`; default: the request's."),
+
+    // browser sessions: lifetime, CSRF, back-channel logout, shared state
+    SESSION_MAX_AGE("sessionMaxAge", "signward.session.max-age", "12h", "Absolute bound of a login from its start, whatever refreshes succeed. The idle timeout is the HTTP session's `session-timeout`."),
+    SESSION_REFRESH_GRACE("refreshGrace", "signward.session.refresh-grace", "60s", "While refreshing fails transiently (5xx, timeout, no connection) the tokens are kept until the access token's expiry plus this grace; then the login ends."),
+    SESSION_DEFAULT_TOKEN_LIFETIME("defaultTokenLifetime", "signward.session.default-token-lifetime", "5m", "Access-token lifetime assumed when the token response has no `expires_in` and the token is not a JWT with `exp`."),
+    SESSION_ENCRYPTION_KEY("sessionEncryptionKey", "signward.session.encryption-key", null, "Base64 AES key (16, 24 or 32 bytes): the session's tokens are sealed with AES-GCM. Set it when sessions are replicated or persisted."),
+    CSRF_ENABLED("csrfEnabled", "signward.csrf.enabled", "true", "Unsafe requests (POST, PUT, PATCH, DELETE) authenticated by the session need `Sec-Fetch-Site: same-origin` or a matching `Origin`; `false` turns the check off."),
+    CSRF_ALLOWED_ORIGINS("csrfAllowedOrigins", "signward.csrf.allowed-origins", null, "Further origins accepted for unsafe session requests, comma-separated, e.g. `https://admin.myapp.com`."),
+    LOGOUT_BACKCHANNEL_PATH("backchannelLogoutPath", "signward.logout.backchannel-path", "/auth/backchannel-logout", "Back-channel logout route (POST `logout_token`); register `{public base URL}{context path}` + this path at Signward."),
+    LOGOUT_TOKEN_MAX_AGE("logoutTokenMaxAge", "signward.logout.token-max-age", "5m", "How old a logout token's `iat` may be; its `jti` is remembered as long."),
+    STATE_STORE("stateStore", "signward.state.store", "auto", "Where logout markers, the logout-token replay cache and refresh leases live: `memory`, `jcache`, or `auto` (JCache when a `CacheManager` is available).");
 
     private final String option;
     private final String key;

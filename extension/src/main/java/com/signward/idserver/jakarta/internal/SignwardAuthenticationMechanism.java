@@ -24,8 +24,9 @@ import java.util.Optional;
  *   <li>invalid bearer token: 401 {@code error="invalid_token"} on every URL, public ones included — a presented
  *       bad credential is always rejected (on URLs without a constraint {@code SignwardRequestFilter} answers,
  *       because not every runtime honours a failure there);</li>
- *   <li>browser login on ({@code signward.login.enabled}): the login, callback and logout routes, and the session's
- *       user on every request, tokens refreshed when close to expiry;</li>
+ *   <li>browser login on ({@code signward.login.enabled}): the login, callback, logout and back-channel logout
+ *       routes, and the session's user on every request, tokens refreshed when close to expiry; an unsafe request
+ *       (POST, PUT, PATCH, DELETE) authenticated by the session without same-origin proof gets 403;</li>
  *   <li>nobody authenticated on a protected URL: a browser is sent to log in; any other client gets 401
  *       {@code Bearer realm="…"}.</li>
  * </ul>
@@ -51,7 +52,7 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
                 .map(settings -> new WebLogin(producers.core(),
                         claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim(),
                                 options.roleMapping()),
-                        settings))
+                        settings, extension.stateStore()))
                 .orElse(null);
     }
 
@@ -107,6 +108,10 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
                     user.map(u -> CallerIdentity.of(u, extension.deployment(),
                             DeclaredRoles.of(request.getServletContext()))).orElse(null);
             if (result != null) {
+                Optional<String> refusal = webLogin.csrfRefusal(request);
+                if (refusal.isPresent()) {
+                    return refuseCrossSite(context, refusal.get());
+                }
                 request.setAttribute(AuthOutcome.ATTRIBUTE, AuthOutcome.authenticated(user.get(), realm));
                 return context.notifyContainerAboutLogin(result);
             }
@@ -121,6 +126,20 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
         return browser
                 ? send(AuthenticationStatus.SEND_CONTINUE, () -> webLogin.redirectToLogin(request, response))
                 : send(AuthenticationStatus.SEND_FAILURE, () -> Challenge.writeAuthenticationRequired(response, realm));
+    }
+
+    /**
+     * A cross-site request riding the session: answered 403 here on protected URLs, else by
+     * {@code SignwardRequestFilter} (some runtimes let a failure on an unprotected URL through).
+     */
+    private AuthenticationStatus refuseCrossSite(HttpMessageContext context, String reason) {
+        HttpServletRequest request = context.getRequest();
+        request.setAttribute(WebLogin.CSRF_REFUSAL_ATTRIBUTE, reason);
+        if (mustChallenge(context)) {
+            return send(AuthenticationStatus.SEND_FAILURE,
+                    () -> WebLogin.refuseCrossSite(request, context.getResponse(), reason));
+        }
+        return context.doNothing();
     }
 
     /** Payara also calls mechanisms for programmatic authentication of public resources: never challenge those. */

@@ -2,7 +2,11 @@ package com.signward.idserver.jakarta.internal;
 
 import com.signward.idserver.InvalidOptionException;
 import com.signward.idserver.SignwardOptions;
+import com.signward.idserver.web.SessionSettings;
 import com.signward.idserver.web.WebLoginSettings;
+import com.signward.idserver.web.state.StateStores;
+
+import java.util.Base64;
 
 import java.util.List;
 import java.util.Objects;
@@ -103,9 +107,35 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
         values.duration(ConfigKey.LOGIN_PENDING_TTL).ifPresent(builder::pendingLoginTtl);
         values.explicit(ConfigKey.LOGOUT_PATH).ifPresent(builder::logoutPath);
         values.explicit(ConfigKey.LOGOUT_POST_LOGOUT_REDIRECT).ifPresent(builder::postLogoutRedirect);
-        values.bool(ConfigKey.LOGOUT_GET_ENABLED).ifPresent(builder::logoutGetEnabled);
+        values.bool(ConfigKey.LOGOUT_ALLOW_GET).ifPresent(builder::logoutGetEnabled);
         values.uri(ConfigKey.PUBLIC_BASE_URL).ifPresent(builder::publicBaseUrl);
+        sessionSettings(values, builder.session());
         return builder.build();
+    }
+
+    private static void sessionSettings(ConfigValues values, SessionSettings.Builder session) {
+        values.duration(ConfigKey.SESSION_MAX_AGE).ifPresent(session::sessionMaxAge);
+        values.duration(ConfigKey.SESSION_REFRESH_GRACE).ifPresent(session::refreshGrace);
+        values.duration(ConfigKey.SESSION_DEFAULT_TOKEN_LIFETIME).ifPresent(session::defaultTokenLifetime);
+        values.explicit(ConfigKey.SESSION_ENCRYPTION_KEY).ifPresent(key -> {
+            try {
+                session.sessionEncryptionKey(Base64.getDecoder().decode(key.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigKey.SESSION_ENCRYPTION_KEY, "must be base64 (e.g. from "
+                        + "`openssl rand -base64 32`)");
+            }
+        });
+        values.bool(ConfigKey.CSRF_ENABLED).ifPresent(session::csrfEnabled);
+        values.list(ConfigKey.CSRF_ALLOWED_ORIGINS).ifPresent(session::csrfAllowedOrigins);
+        values.explicit(ConfigKey.LOGOUT_BACKCHANNEL_PATH).ifPresent(session::backchannelLogoutPath);
+        values.duration(ConfigKey.LOGOUT_TOKEN_MAX_AGE).ifPresent(session::logoutTokenMaxAge);
+        values.explicit(ConfigKey.STATE_STORE).ifPresent(mode -> {
+            try {
+                session.stateStore(StateStores.Mode.parse(mode));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(ConfigKey.STATE_STORE, "must be auto, memory or jcache");
+            }
+        });
     }
 
     /** Runs a builder, naming the configuration key of the option it refused. */

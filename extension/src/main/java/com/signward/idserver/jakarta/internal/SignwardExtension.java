@@ -1,5 +1,7 @@
 package com.signward.idserver.jakarta.internal;
 
+import com.signward.idserver.web.state.StateStore;
+import com.signward.idserver.web.WebLogin;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -31,6 +33,7 @@ public class SignwardExtension implements Extension {
 
     private volatile String foreignMechanism;
     private volatile SignwardDeployment deployment;
+    private volatile StateStore stateStore;
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
@@ -72,13 +75,28 @@ public class SignwardExtension implements Extension {
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());
-        } catch (ConfigException e) {
+            openStateStore(deployment);
+        } catch (ConfigException | IllegalStateException e) {
             validation.addDeploymentProblem(new DeploymentException("Signward configuration error: " + e.getMessage()));
         } catch (RuntimeException e) {
             validation.addDeploymentProblem(new DeploymentException(
                     "Signward configuration error: MicroProfile Config is not available (" + e.getClass().getName()
                             + "); enable it in the runtime (Open Liberty: feature mpConfig-3.1)"));
         }
+    }
+
+    /** Browser login on: opens the store of the sessions' shared state and logs which one it is. */
+    private void openStateStore(SignwardDeployment read) {
+        read.login().ifPresent(login -> {
+            StateStore opened = WebLogin.openStateStore(login, java.time.Clock.systemUTC());
+            stateStore = opened;
+            SessionStartup.recordStore(opened);
+        });
+    }
+
+    /** The store of the browser sessions' shared state (browser login on), or {@code null}. */
+    public StateStore stateStore() {
+        return stateStore;
     }
 
     /** The configuration read at deployment. */

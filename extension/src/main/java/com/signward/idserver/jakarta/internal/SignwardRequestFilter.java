@@ -18,6 +18,7 @@ import java.io.IOException;
  *   <li>answers 401 {@code error="invalid_token"} (or 503) when the mechanism rejected the presented token, on URLs
  *       without a security constraint too — some runtimes (Open Liberty) let such requests through anonymously;
  *       with this filter a bad credential gets the same answer everywhere;</li>
+ *   <li>answers 403 when the mechanism refused a cross-site request that rode the session;</li>
  *   <li>runs the browser-login route the mechanism handed over (logout), so that the session is invalidated in the
  *       filter chain like any servlet code does;</li>
  *   <li>refuses callers of tenants outside {@code signward.tenants.allowed}, and enforces the security annotations
@@ -42,6 +43,10 @@ public class SignwardRequestFilter extends HttpFilter {
         AuthOutcome outcome = AuthOutcome.from(request.getAttribute(AuthOutcome.ATTRIBUTE));
         if (outcome != null && outcome.rejected()) {
             Challenge.writeRejection(response, outcome);
+            return;
+        }
+        if (request.getAttribute(WebLogin.CSRF_REFUSAL_ATTRIBUTE) instanceof String crossSite) {
+            WebLogin.refuseCrossSite(request, response, crossSite);
             return;
         }
         if (request.getAttribute(AuthOutcome.WEB_ROUTE_ATTRIBUTE) instanceof WebLogin webLogin

@@ -26,7 +26,7 @@ import java.util.Set;
  * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles; the
  * caller's groups are spelled to match them), refuses to start an application whose JAX-RS security annotations
  * would not be enforced ({@link JaxrsRegistration}), and installs {@link SignwardRequestFilter} in front of every
- * other filter.
+ * other filter; with browser login on, the session cookie gets {@code SameSite=Lax} ({@link SessionStartup}).
  */
 @HandlesTypes({Path.class, RolesAllowed.class, DeclareRoles.class, DenyAll.class, Application.class,
         RequiresRoles.class, Authenticated.class, RequiresTenant.class})
@@ -43,6 +43,7 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
         if (!roles.isEmpty()) {
             context.declareRoles(roles.toArray(String[]::new));
         }
+        SessionStartup.configureCookie(context);
         FilterRegistration.Dynamic filter = context.addFilter(SignwardRequestFilter.class.getName(),
                 SignwardRequestFilter.class);
         if (filter != null) {

@@ -133,15 +133,69 @@ class SignwardDeploymentTest {
         config.put("signward.login.path", "/signin");
         config.put("signward.login.pending-ttl", "2m");
         config.put("signward.login.max-pending", "3");
-        config.put("signward.logout.get-enabled", "false");
+        config.put("signward.logout.allow-get", "true");
         config.put("signward.public-base-url", "https://myapp.com");
         var login = read().login().orElseThrow();
         assertEquals("/signin", login.loginPath());
         assertEquals("/auth/callback", login.callbackPath());
         assertEquals(Duration.ofMinutes(2), login.pendingLoginTtl());
         assertEquals(3, login.maxPendingLogins());
-        assertFalse(login.logoutGetEnabled());
+        assertTrue(login.logoutGetEnabled());
         assertEquals("https://myapp.com", login.publicBaseUrl().orElseThrow().toString());
+    }
+
+    @Test
+    void sessionKeysAreReadWithTheirDefaults() {
+        config.put("signward.login.enabled", "true");
+        var defaults = read().login().orElseThrow();
+        assertFalse(defaults.logoutGetEnabled());
+        assertEquals(Duration.ofHours(12), defaults.sessionMaxAge());
+        assertEquals(Duration.ofSeconds(60), defaults.refreshGrace());
+        assertEquals(Duration.ofMinutes(5), defaults.defaultTokenLifetime());
+        assertTrue(defaults.session().csrfEnabled());
+        assertEquals("/auth/backchannel-logout", defaults.backchannelLogoutPath());
+        assertEquals(Duration.ofMinutes(5), defaults.session().logoutTokenMaxAge());
+        assertEquals(com.signward.idserver.web.state.StateStores.Mode.AUTO, defaults.session().stateStore());
+        assertEquals(null, defaults.session().encryptionKey());
+
+        config.put("signward.session.max-age", "8h");
+        config.put("signward.session.refresh-grace", "30s");
+        config.put("signward.session.default-token-lifetime", "2m");
+        config.put("signward.session.encryption-key", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        config.put("signward.csrf.enabled", "false");
+        config.put("signward.csrf.allowed-origins", "https://admin.myapp.com, http://localhost:3000");
+        config.put("signward.logout.backchannel-path", "/bcl");
+        config.put("signward.logout.token-max-age", "2m");
+        config.put("signward.state.store", "memory");
+        var login = read().login().orElseThrow();
+        assertEquals(Duration.ofHours(8), login.sessionMaxAge());
+        assertEquals(Duration.ofSeconds(30), login.refreshGrace());
+        assertEquals(Duration.ofMinutes(2), login.defaultTokenLifetime());
+        assertEquals(32, login.session().encryptionKey().length);
+        assertFalse(login.session().csrfEnabled());
+        assertEquals(java.util.Set.of("https://admin.myapp.com", "http://localhost:3000"),
+                login.session().csrfAllowedOrigins());
+        assertEquals("/bcl", login.backchannelLogoutPath());
+        assertEquals(Duration.ofMinutes(2), login.session().logoutTokenMaxAge());
+        assertEquals(com.signward.idserver.web.state.StateStores.Mode.MEMORY, login.session().stateStore());
+        assertFalse(login.toString().contains("AAAA"), "the key is never printed");
+    }
+
+    @Test
+    void badSessionValuesNameTheirKey() {
+        config.put("signward.login.enabled", "true");
+        for (String[] bad : new String[][] {{"signward.session.encryption-key", "not base64!"},
+                {"signward.session.encryption-key", java.util.Base64.getEncoder().encodeToString(new byte[10])},
+                {"signward.state.store", "redis"}, {"signward.csrf.allowed-origins", "https://a.example/path"},
+                {"signward.session.max-age", "0s"}, {"signward.logout.backchannel-path", "/auth/logout"}}) {
+            Map<String, String> saved = new java.util.HashMap<>(config);
+            config.put(bad[0], bad[1]);
+            ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, this::read,
+                    bad[0]);
+            assertTrue(e.getMessage().contains(bad[0]), e.getMessage());
+            config.clear();
+            config.putAll(saved);
+        }
     }
 
     @Test
