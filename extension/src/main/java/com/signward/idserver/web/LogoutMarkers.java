@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 final class LogoutMarkers {
 
+    private static final System.Logger LOG = System.getLogger(LogoutMarkers.class.getName());
+
     private final StateStore store;
     private final String prefix;
     private final Duration markerTtl;
@@ -43,10 +45,20 @@ final class LogoutMarkers {
         store.put(key, Long.toString(clock.millis()), markerTtl);
     }
 
-    /** Whether a back-channel logout after (or at) the start of this login names its session or its user. */
+    /**
+     * Whether a back-channel logout after (or at) the start of this login names its session or its user. A store that
+     * cannot be read answers {@code true}: the login ends rather than outlive a logout nobody could check (fail
+     * closed).
+     */
     boolean loggedOut(SessionLogin login) {
-        return (login.sid() != null && endedBefore(marker("sid:" + login.sid()), login.loggedInAt()))
-                || endedBefore(marker("sub:" + login.subject()), login.loggedInAt());
+        try {
+            return (login.sid() != null && endedBefore(marker("sid:" + login.sid()), login.loggedInAt()))
+                    || endedBefore(marker("sub:" + login.subject()), login.loggedInAt());
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Signward login: the state store ({0}) could not be read ({1}); "
+                    + "the login ends (fail closed)", store.describe(), e.getClass().getName());
+            return true;
+        }
     }
 
     /** @return {@code true} the first time {@code jti} of {@code issuer} is presented within {@code ttl} */

@@ -72,4 +72,39 @@ class LogoutMarkersTest {
         lease.release(a);
         assertTrue(lease.acquire(a), "given back after the refresh");
     }
+
+    @Test
+    void aStoreThatCannotBeReadEndsTheLogin() {
+        com.signward.idserver.web.state.StateStore broken = new com.signward.idserver.web.state.StateStore() {
+            @Override
+            public void put(String key, String value, Duration ttl) {
+            }
+
+            @Override
+            public boolean putIfAbsent(String key, String value, Duration ttl) {
+                return false;
+            }
+
+            @Override
+            public java.util.Optional<String> get(String key) {
+                throw new IllegalStateException("cluster member unreachable");
+            }
+
+            @Override
+            public void remove(String key) {
+            }
+
+            @Override
+            public String describe() {
+                return "broken";
+            }
+
+            @Override
+            public boolean distributed() {
+                return true;
+            }
+        };
+        LogoutMarkers failing = new LogoutMarkers(broken, "web-app", Duration.ofHours(13), clock);
+        assertTrue(failing.loggedOut(login("user-1", "sid-a")), "fail closed");
+    }
 }
