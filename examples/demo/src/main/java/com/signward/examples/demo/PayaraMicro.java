@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Payara Micro as a child process: {@code java -jar payara-micro.jar --deploy ... --port ...}, its HTTP listener bound
  * to 127.0.0.1 and without its data grid ({@code --nohazelcast}: Hazelcast would listen on port 6900 of every
- * interface, even with {@code --nocluster}), so that it listens on nothing but 127.0.0.1:port. Its output goes to a
+ * interface; {@code --nocluster} does not prevent that and, given as well, even turns the data grid back on), so that
+ * it listens on nothing but 127.0.0.1:port. Its output goes to a
  * log file and its temporary files to the work directory. {@link #close()} stops it (and everything it started).
  */
 final class PayaraMicro implements AutoCloseable {
@@ -59,7 +60,6 @@ final class PayaraMicro implements AutoCloseable {
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar", jar.toString(),
                 "--port", Integer.toString(port),
-                "--nocluster",
                 "--nohazelcast",
                 "--disablephonehome",
                 "--prebootcommandfile", preboot.toString()));

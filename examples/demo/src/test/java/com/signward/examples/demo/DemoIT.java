@@ -159,6 +159,18 @@ class DemoIT {
         assertEquals("Bearer realm=\"demo-api\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
+    /** Payara Micro and the provider listen on 127.0.0.1 and nowhere else (no data grid on *:6900). */
+    @Test
+    @Order(8)
+    void everythingListensOnLoopbackOnly() throws IOException {
+        List<String> sockets = demo.listeningSockets();
+        assertEquals(2, sockets.size(), "one port each for Payara Micro and the provider: " + sockets);
+        for (String socket : sockets) { // 127.0.0.1 in /proc/net/tcp (little-endian) or as ::ffff:127.0.0.1 in tcp6
+            assertTrue(socket.startsWith("0100007F:") || socket.startsWith("0000000000000000FFFF00000100007F:"),
+                    "not on 127.0.0.1: " + sockets);
+        }
+    }
+
     /** SIGTERM to the process that started the demo (Maven; here its stand-in) stops everything, then exits. */
     @Test
     @Order(100)

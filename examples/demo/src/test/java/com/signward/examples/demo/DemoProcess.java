@@ -5,12 +5,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -174,6 +177,41 @@ final class DemoProcess {
             }
         }
         return left;
+    }
+
+    /**
+     * The TCP sockets the launcher's processes (the demo's JVM, Payara Micro) listen on, as {@code address:port}
+     * (hexadecimal, as Linux's {@code /proc/net/tcp} and {@code tcp6} write them): a socket's inode is in the
+     * process's {@code fd} directory. Linux only.
+     */
+    List<String> listeningSockets() throws IOException {
+        Set<String> inodes = new HashSet<>();
+        for (ProcessHandle process : started) {
+            try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()),
+                    "fd"))) {
+                for (Path fd : fds) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            inodes.add(target.substring(8, target.length() - 1));
+                        }
+                    } catch (IOException closedMeanwhile) {
+                        // the descriptor went away while listing
+                    }
+                }
+            }
+        }
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.strip().split("\\s+"); // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
+                if (fields[3].equals("0A") && inodes.contains(fields[9])) {
+                    listening.add(fields[1]);
+                }
+            }
+        }
+        return listening;
     }
 
     /** Kills the demo and everything it started, whatever state they are in. */
