@@ -30,8 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code validateIdToken} (ID-token rules, never the access-token ones) and the new asynchronous twins. */
+@ExtendWith(ExpectedWarnings.class) // provokes the SDK's warnings on purpose: they go to target/expected-warnings.log
 class IdTokenAndAsyncTest {
 
     static final String SUB = "6f1c2b1e-1111-4222-8333-444455556666";

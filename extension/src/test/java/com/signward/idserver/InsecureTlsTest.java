@@ -6,14 +6,13 @@ import no.nav.security.mock.oauth2.http.Ssl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -24,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** verifySsl against an HTTPS provider with a self-signed certificate (mock-oauth2-server's, for localhost and 127.0.0.1). */
+@ExtendWith(ExpectedWarnings.class) // provokes the SDK's warnings on purpose: they go to target/expected-warnings.log
 class InsecureTlsTest {
 
     HttpsServer server;
@@ -60,21 +60,8 @@ class InsecureTlsTest {
     @Test
     void verifySslFalseTrustsAnyCertificateAndWarns() {
         Logger logger = Logger.getLogger(SignwardClient.class.getName());
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        ExpectedWarnings.Capture capture = new ExpectedWarnings.Capture();
+        List<LogRecord> records = capture.records();
         logger.addHandler(capture);
         try (SignwardClient client = new SignwardClient(options(authority).verifySsl(false).build())) {
             assertEquals(authority, client.discovery().getString("issuer"));

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -57,6 +58,7 @@ import com.sun.net.httpserver.HttpServer;
  * here waits for real minutes. The nested {@link LoopbackProvider}, {@link Minter} and the token tests' {@link MutableClock} are
  * shared with {@link ResilienceLoadTest}.
  */
+@ExtendWith(ExpectedWarnings.class) // provokes the SDK's warnings on purpose: they go to target/expected-warnings.log
 class ResilienceJwksTest {
     static final PublicJsonWebKey RSA_1 = rsa("rsa-1");
     static final PublicJsonWebKey RSA_2 = rsa("rsa-2");

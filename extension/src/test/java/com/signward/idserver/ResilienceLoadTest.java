@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.signward.idserver.ResilienceJwksTest.LoopbackProvider;
 import com.signward.idserver.ResilienceJwksTest.Minter;
@@ -34,6 +35,7 @@ import com.signward.idserver.internal.jwt.MutableClock;
  * A provider slower than the client's timeout, and many concurrent callers with different users. Bounds on
  * time are generous (a multiple of the configured timeout) and only guard against threads hanging.
  */
+@ExtendWith(ExpectedWarnings.class) // provokes the SDK's warnings on purpose: they go to target/expected-warnings.log
 class ResilienceLoadTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     private static final Duration SLOW = Duration.ofSeconds(5);

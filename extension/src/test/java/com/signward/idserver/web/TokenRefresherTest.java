@@ -2,6 +2,8 @@ package com.signward.idserver.web;
 
 import com.signward.idserver.internal.oidc.ProviderFailures;
 import org.junit.jupiter.api.Test;
+import com.signward.idserver.ExpectedWarnings;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(ExpectedWarnings.class) // provokes the SDK's warnings on purpose: they go to target/expected-warnings.log
 class TokenRefresherTest {
 
     private static final Instant EXPIRY = Instant.parse("2025-01-01T10:00:00Z");

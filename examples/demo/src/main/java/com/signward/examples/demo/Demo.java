@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The one-command demo: a local OpenID provider with Signward-shaped users (unless {@code SIGNWARD_AUTHORITY} names
  * a real tenant) and Payara Micro serving both examples, on 127.0.0.1. Prints the URLs and the users, then runs
- * until Ctrl-C, which stops everything.
+ * until Ctrl-C, which stops everything. It also stops, Payara Micro included, when the process that started it (Maven,
+ * through {@link DemoLauncher}) is gone, whatever ended it, and prints {@link #STOPPED} when everything has exited.
  * <pre>
  * ./mvnw -B -Pdemo -pl examples/demo -am verify
  * java -cp ... com.signward.examples.demo.Demo --port=8080 --idp-port=8090 --dir=examples/demo/target/demo
@@ -24,6 +25,8 @@ public final class Demo {
 
     /** The first line printed once everything answers (the demo's test waits for it). */
     static final String READY = "Signward demo is ready.";
+    /** The last line printed, once Payara Micro and the provider have exited. */
+    static final String STOPPED = "demo: stopped (Payara Micro and the OpenID provider have exited)";
     /** The client id of the API in the local provider's tokens (the WAR's configuration says the same). */
     static final String API_CLIENT_ID = "demo-api";
     private static final String LOCAL_CLIENT_SECRET = "demo-secret";
@@ -49,6 +52,7 @@ public final class Demo {
         }
         Demo demo = new Demo(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::stop, "signward-demo-stop"));
+        stopWithParent();
         try {
             demo.start();
         } catch (IOException | RuntimeException e) {
@@ -63,6 +67,17 @@ public final class Demo {
             demo.stop();
             System.exit(1);
         }
+    }
+
+    /**
+     * Ends this JVM (the shutdown hook stops Payara Micro) when the process that started it exits: Maven killed
+     * outright runs no hook of its own, and would leave the demo running.
+     */
+    private static void stopWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            System.out.println("demo: the process that started the demo (pid " + parent.pid() + ") has exited");
+            System.exit(0);
+        }));
     }
 
     /** Starts the provider and Payara Micro, waits until both examples answer, prints the banner. */
@@ -88,8 +103,8 @@ public final class Demo {
         System.out.println("demo: OpenID provider " + authority + "; starting Payara Micro on " + settings.baseUrl()
                 + " (log: " + settings.workDir().resolve("payara.log") + ") ...");
         long started = System.nanoTime();
-        payara = PayaraMicro.start(settings.payaraJar(), List.of(settings.apiWar(), settings.webappWar()),
-                settings.port(), settings.workDir(), env);
+        keep(PayaraMicro.start(settings.payaraJar(), List.of(settings.apiWar(), settings.webappWar()),
+                settings.port(), settings.workDir(), env));
         try {
             payara.awaitReady(Map.of("/webapp/", 200, "/bearer-api/me", 401), START_TIMEOUT);
         } catch (InterruptedException e) {
@@ -145,7 +160,16 @@ public final class Demo {
                 .append(line).toString();
     }
 
-    /** Stops Payara Micro and the provider; safe to call more than once. */
+    /** Keeps the started Payara Micro, or stops it at once when {@link #stop()} came first. */
+    private synchronized void keep(PayaraMicro started) {
+        if (stopping) {
+            started.close();
+            throw new IllegalStateException("stopped while Payara Micro was starting");
+        }
+        payara = started;
+    }
+
+    /** Stops Payara Micro and the provider, waits until they have exited; safe to call more than once. */
     synchronized void stop() {
         if (stopping) {
             return;
@@ -158,7 +182,7 @@ public final class Demo {
         if (provider != null) {
             provider.close();
         }
-        System.out.println("demo: stopped");
+        System.out.println(STOPPED);
     }
 
     private static void checkFiles(Path... files) {

@@ -13,11 +13,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Payara Micro as a child process: {@code java -jar payara-micro.jar --deploy ... --port ...}, bound to 127.0.0.1,
- * without clustering, its output in a log file and its temporary files in the work directory. {@link #close()} stops it (and everything it started).
+ * Payara Micro as a child process: {@code java -jar payara-micro.jar --deploy ... --port ...}, its HTTP listener bound
+ * to 127.0.0.1 and without its data grid ({@code --nohazelcast}: Hazelcast would listen on port 6900 of every
+ * interface; {@code --nocluster} does not prevent that and, given as well, even turns the data grid back on), so that
+ * it listens on nothing but 127.0.0.1:port. Its output goes to a
+ * log file and its temporary files to the work directory. {@link #close()} stops it (and everything it started).
  */
 final class PayaraMicro implements AutoCloseable {
 
@@ -55,7 +60,7 @@ final class PayaraMicro implements AutoCloseable {
                 "-Djava.io.tmpdir=" + tmp,
                 "-jar", jar.toString(),
                 "--port", Integer.toString(port),
-                "--nocluster",
+                "--nohazelcast",
                 "--disablephonehome",
                 "--prebootcommandfile", preboot.toString()));
         for (Path war : wars) {
@@ -84,7 +89,8 @@ final class PayaraMicro implements AutoCloseable {
      * @throws IOException when Payara exits or the time is up; the message ends with the log's last lines
      */
     void awaitReady(Map<String, Integer> checks, Duration timeout) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             if (!process.isAlive()) {
@@ -100,9 +106,14 @@ final class PayaraMicro implements AutoCloseable {
         }
     }
 
+    /**
+     * One check: a HEAD request (the status without a body to write), given all the time a first request may take
+     * (a client that gives up while the server still writes leaves a "Broken pipe" stack trace in Payara's log).
+     */
     private boolean answers(HttpClient client, String path, int status) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).header("Accept", "*/*").GET().build();
+                .timeout(Duration.ofSeconds(60)).header("Accept", "*/*")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
         try {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == status;
         } catch (IOException e) {
@@ -133,7 +144,10 @@ final class PayaraMicro implements AutoCloseable {
         }
     }
 
-    /** Stops Payara Micro: a normal shutdown first, then forcibly (with its own child processes). */
+    /**
+     * Stops Payara Micro: a normal shutdown first, then forcibly; returns when it (and any process it started) has
+     * exited.
+     */
     @Override
     public void close() {
         List<ProcessHandle> children = process.descendants().toList();
@@ -143,10 +157,16 @@ final class PayaraMicro implements AutoCloseable {
                 process.destroyForcibly();
                 process.waitFor(5, TimeUnit.SECONDS);
             }
+            for (ProcessHandle child : children) {
+                child.destroyForcibly();
+                child.onExit().get(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             process.destroyForcibly();
+            children.forEach(ProcessHandle::destroyForcibly);
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // a child that does not go away within 5 s after SIGKILL: nothing more to do from here
         }
-        children.forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -1,39 +1,41 @@
 package com.signward.examples.demo;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
+import java.net.Socket;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The demo as a user runs it: its own JVM ({@code java -cp … Demo}, as {@code -Pdemo} starts it), on free ports,
- * with the local provider (no {@code SIGNWARD_*} variables). Its console is kept for assertions and in
- * {@code target/demo-it/demo.out}. Stopped by a signal, as Ctrl-C does; whatever is left is killed in the end, when
- * its lifetime is over, or when the test JVM exits.
+ * The demo as a user runs it: {@link DemoLauncher} in a JVM that stands in for Maven's (where {@code -Pdemo} runs
+ * it), which starts the demo in its own JVM, on free ports, with the local provider (no {@code SIGNWARD_*}
+ * variables). The console goes to {@code target/demo-it/demo.out}, a file: the demo keeps writing to it after the
+ * launcher has gone (a pipe to the launcher would lose those lines). Stopped by a signal to the
+ * launcher, as an IDE's stop button or {@code kill} does to Maven; whatever is left is killed in the end, when its
+ * lifetime is over, or when the test JVM exits.
  */
 final class DemoProcess {
 
     private final Process process;
     private final int port;
     private final int idpPort;
-    private final StringBuffer console = new StringBuffer();
-    private final CountDownLatch ready = new CountDownLatch(1);
+    private final Path out;
     private final List<ProcessHandle> started = new ArrayList<>();
     private final Thread killer = new Thread(this::kill, "demo-it-kill");
-    private Thread reader;
 
-    private DemoProcess(Process process, int port, int idpPort) {
+    private DemoProcess(Process process, Path out, int port, int idpPort) {
         this.process = process;
+        this.out = out;
         this.port = port;
         this.idpPort = idpPort;
     }
@@ -48,26 +50,25 @@ final class DemoProcess {
         Path dir = Path.of(System.getProperty("demo.dir", "target/demo"));
         Path workDir = dir.resolveSibling("demo-it");
         Files.createDirectories(workDir);
-        String classpath = System.getProperty("demo.classes", "target/classes") + java.io.File.pathSeparator
-                + Files.readString(dir.resolve("classpath.txt")).strip();
         int port = freePort();
         int idpPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, Demo.class.getName(), "--port=" + port, "--idp-port=" + idpPort, "--dir=" + dir,
-                "--work-dir=" + workDir)
-                .redirectErrorStream(true);
+                "-cp", System.getProperty("demo.classes", "target/classes"), DemoLauncher.class.getName(),
+                "--port=" + port, "--idp-port=" + idpPort, "--dir=" + dir, "--work-dir=" + workDir)
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("demo.out").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SIGNWARD_"));
-        DemoProcess demo = new DemoProcess(builder.start(), port, idpPort);
+        DemoProcess demo = new DemoProcess(builder.start(), workDir.resolve("demo.out"), port, idpPort);
         Runtime.getRuntime().addShutdownHook(demo.killer);
         demo.killAfter(lifetime);
-        demo.readConsole(workDir.resolve("demo.out"));
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!demo.ready.await(200, TimeUnit.MILLISECONDS)) {
+        while (!demo.console().contains(Demo.READY)) {
             if (!demo.process.isAlive() || System.nanoTime() > deadline) {
                 demo.kill();
                 throw new IllegalStateException("the demo did not get ready (exit "
-                        + (demo.process.isAlive() ? "none" : demo.process.exitValue()) + "):\n" + demo.console);
+                        + (demo.process.isAlive() ? "none" : demo.process.exitValue()) + "):\n" + demo.console());
             }
+            Thread.sleep(200);
         }
         demo.started.addAll(demo.process.descendants().toList());
         return demo;
@@ -77,35 +78,18 @@ final class DemoProcess {
         Thread watchdog = new Thread(() -> {
             try {
                 if (!process.waitFor(lifetime.toMillis(), TimeUnit.MILLISECONDS)) {
-                    console.append("demo-it: killed after ").append(lifetime.toSeconds()).append(" s\n");
                     kill();
+                    Files.writeString(out, "demo-it: killed after " + lifetime.toSeconds() + " s\n",
+                            StandardOpenOption.APPEND);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the console file is gone: nothing to note
             }
         }, "demo-it-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
-    }
-
-    private void readConsole(Path copy) {
-        reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    console.append(line).append('\n');
-                    Files.writeString(copy, console);
-                    if (line.contains(Demo.READY)) {
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "demo-it-console");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /** {@code http://127.0.0.1:<port>}: where Payara Micro serves both examples. */
@@ -122,23 +106,112 @@ final class DemoProcess {
         return idpPort;
     }
 
+    /** What the launcher, the demo and its shutdown have printed so far. */
     String console() {
-        return console.toString();
+        try {
+            return Files.readString(out);
+        } catch (IOException e) {
+            return "(no console: " + e + ")";
+        }
     }
 
-    /** The processes the demo started (Payara Micro). */
+    /** The processes the launcher started: the demo's JVM and Payara Micro. */
     List<ProcessHandle> children() {
         return List.copyOf(started);
     }
 
-    /** Sends SIGTERM (what Ctrl-C amounts to: the shutdown hooks run) and waits for the demo to exit. */
+    /**
+     * Sends SIGTERM to the launcher (Maven's stand-in; what an IDE's stop button or {@code kill} does) and waits for
+     * it to exit: its shutdown hook stops the demo and waits for it.
+     */
     boolean stop(Duration timeout) throws InterruptedException {
-        process.toHandle().destroy(); // unlike Process.destroy(), leaves the console stream open to read the last lines
-        boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        if (exited) {
-            reader.join(5000); // the last lines of the console
+        process.toHandle().destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Sends a signal to the launcher alone ({@code kill -INT|-TERM|-KILL <pid>}), as a user, an IDE or the system does
+     * to Maven, and waits for the launcher to exit.
+     */
+    boolean signalLauncher(String signal, Duration timeout) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " failed");
         }
-        return exited;
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Whether the launcher ignores SIGINT, as every process does that was started in the background of a
+     * non-interactive shell (the JVM then installs no handler for it): Linux's {@code /proc/<pid>/status}.
+     */
+    boolean launcherIgnoresSigint() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("SigIgn:"))
+                    .anyMatch(line -> (Long.parseLong(line.substring(7).strip(), 16) & (1L << (2 - 1))) != 0);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What is still there after the demo was told to stop, waiting up to {@code timeout} for it to go: processes the
+     * launcher started that still run, ports that still accept connections. Empty when everything is gone.
+     */
+    List<String> leftovers(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle child : started) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            child.onExit().completeOnTimeout(child, left, TimeUnit.NANOSECONDS).join();
+        }
+        List<String> left = new ArrayList<>();
+        started.stream().filter(ProcessHandle::isAlive)
+                .forEach(child -> left.add("process " + child.pid() + " " + child.info().command().orElse("")));
+        for (int open : List.of(port, idpPort)) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", open), 1000);
+                left.add("port " + open + " still accepts connections");
+            } catch (IOException closed) {
+                // nothing listens any more
+            }
+        }
+        return left;
+    }
+
+    /**
+     * The TCP sockets the launcher's processes (the demo's JVM, Payara Micro) listen on, as {@code address:port}
+     * (hexadecimal, as Linux's {@code /proc/net/tcp} and {@code tcp6} write them): a socket's inode is in the
+     * process's {@code fd} directory. Linux only.
+     */
+    List<String> listeningSockets() throws IOException {
+        Set<String> inodes = new HashSet<>();
+        for (ProcessHandle process : started) {
+            try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc", Long.toString(process.pid()),
+                    "fd"))) {
+                for (Path fd : fds) {
+                    try {
+                        String target = Files.readSymbolicLink(fd).toString();
+                        if (target.startsWith("socket:[")) {
+                            inodes.add(target.substring(8, target.length() - 1));
+                        }
+                    } catch (IOException closedMeanwhile) {
+                        // the descriptor went away while listing
+                    }
+                }
+            }
+        }
+        List<String> listening = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] fields = line.strip().split("\\s+"); // sl local rem st tx:rx tr:when retrnsmt uid timeout inode
+                if (fields[3].equals("0A") && inodes.contains(fields[9])) {
+                    listening.add(fields[1]);
+                }
+            }
+        }
+        return listening;
     }
 
     /** Kills the demo and everything it started, whatever state they are in. */

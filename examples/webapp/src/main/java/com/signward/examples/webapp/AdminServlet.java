@@ -26,6 +26,7 @@ public class AdminServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Page.write(request, response, user, "Admin area",
-                "<p>Welcome, " + Page.escape(Page.displayName(user)) + ": you hold the admin role.</p>");
+                "<div class=\"card\"><p>Welcome, " + Page.escape(Page.displayName(user))
+                        + ": you hold the admin role.</p></div>");
     }
 }

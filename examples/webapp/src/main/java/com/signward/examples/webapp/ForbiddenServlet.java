@@ -24,7 +24,8 @@ public class ForbiddenServlet extends HttpServlet {
                 ? "You are signed in as " + Page.escape(Page.displayName(user)) + " (roles: " + Page.list(user.roles())
                 + "; custom roles: " + Page.list(user.customRoles()) + ")."
                 : "You are not signed in.";
-        Page.write(request, response, user, "Forbidden", "<p>" + who + " This page needs a role you do not have.</p>");
+        Page.write(request, response, user, "Forbidden",
+                "<div class=\"card forbidden\"><p>" + who + " This page needs a role you do not have.</p></div>");
     }
 
     @Override

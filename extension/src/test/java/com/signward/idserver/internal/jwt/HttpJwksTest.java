@@ -12,8 +12,11 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.signward.idserver.ExpectedWarnings;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Against a real HTTP JWKS endpoint: key headers are never followed, max-age and outages behave. */
+@ExtendWith(ExpectedWarnings.class) // provokes the SDK's warnings on purpose: they go to target/expected-warnings.log
 class HttpJwksTest {
     private final MutableClock clock = new MutableClock();
     private final TestTokens tokens = new TestTokens(clock);

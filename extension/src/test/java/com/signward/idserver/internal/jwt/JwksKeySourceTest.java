@@ -27,8 +27,11 @@ import org.jose4j.jwk.RsaJsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import com.signward.idserver.ExpectedWarnings;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Rotation, unknown-kid floods, single flight, max-age and outages of the JWKS endpoint. */
+@ExtendWith(ExpectedWarnings.class) // provokes the SDK's warnings on purpose: they go to target/expected-warnings.log
 @Timeout(60)
 class JwksKeySourceTest {
     private static final Duration INTERVAL = ValidatorFixture.MIN_REFRESH_INTERVAL;
