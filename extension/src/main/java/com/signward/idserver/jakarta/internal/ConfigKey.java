@@ -40,7 +40,13 @@ public enum ConfigKey {
     LOGOUT_PATH("logoutPath", "signward.logout.path", "/auth/logout", "Route that logs out (POST, and GET unless disabled)."),
     LOGOUT_POST_LOGOUT_REDIRECT("postLogoutRedirect", "signward.logout.post-logout-redirect", "/", "Where Signward sends the browser after logout (a path within the application)."),
     LOGOUT_GET_ENABLED("logoutGetEnabled", "signward.logout.get-enabled", "true", "`false` accepts only POST on the logout route."),
-    PUBLIC_BASE_URL("publicBaseUrl", "signward.public-base-url", null, "Public scheme, host and port of the application behind a proxy, e.g. `https://myapp.com`; default: the request's.");
+    PUBLIC_BASE_URL("publicBaseUrl", "signward.public-base-url", null, "Public scheme, host and port of the application behind a proxy, e.g. `https://myapp.com`; default: the request's."),
+
+    // operations: webhooks, start-up self-check
+    WEBHOOKS_ENABLED("webhooksEnabled", "signward.webhooks.enabled", "false", "`true` serves the webhook endpoint and fires each verified delivery as a CDI `SignwardEvent`."),
+    WEBHOOKS_PATH("webhooksPath", "signward.webhooks.path", "/signward/webhooks", "Path of the webhook endpoint within the application; register `{public base URL}{context path}` + this path at Signward."),
+    WEBHOOKS_SECRET("webhooksSecret", "signward.webhooks.secret", null, "The subscription secret (`whsec_…`); several comma-separated during a rotation. Required when webhooks are enabled; never logged."),
+    STARTUP_CHECK("startupCheck", "signward.startup.check", "warn", "Start-up self-check against the discovery document: `warn` logs problems, `fail` fails the deployment on a misconfiguration, `off` skips it.");
 
     private final String option;
     private final String key;

@@ -17,7 +17,10 @@ import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthentic
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 
 /**
  * The portable CDI extension that wires Signward into a Jakarta EE 10 application. The jar is not a bean
@@ -31,10 +34,11 @@ public class SignwardExtension implements Extension {
 
     private volatile String foreignMechanism;
     private volatile SignwardDeployment deployment;
+    private volatile Optional<WebhookSettings> webhooks = Optional.empty();
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
-                RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class}) {
+                RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class, SignwardWebhooks.class}) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
         }
     }
@@ -67,6 +71,7 @@ public class SignwardExtension implements Extension {
         try {
             Config config = ConfigProvider.getConfig();
             deployment = SignwardDeployment.read(key -> config.getOptionalValue(key, String.class));
+            webhooks = WebhookSettings.read(key -> config.getOptionalValue(key, String.class));
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());
@@ -86,6 +91,17 @@ public class SignwardExtension implements Extension {
             throw new IllegalStateException("Signward configuration has not been read (deployment failed?)");
         }
         return current;
+    }
+
+    /** The webhook settings, present when {@code signward.webhooks.enabled=true}. */
+    Optional<WebhookSettings> webhooks() {
+        return webhooks;
+    }
+
+    /** Whether a request is for the webhook endpoint (machine to machine: no authentication, no CSRF check). */
+    boolean isWebhookRequest(HttpServletRequest request) {
+        return webhooks.map(settings -> settings.matches(request.getContextPath(), request.getRequestURI()))
+                .orElse(false);
     }
 
     /** The class of the application's own mechanism, or {@code null} when Signward's is installed. */
