@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The portable CDI extension that wires Signward into a Jakarta EE 10 application. The jar is not a bean
@@ -35,10 +36,12 @@ public class SignwardExtension implements Extension {
     private volatile String foreignMechanism;
     private volatile SignwardDeployment deployment;
     private volatile Optional<WebhookSettings> webhooks = Optional.empty();
+    private volatile SelfCheck.Mode startupCheck = SelfCheck.Mode.OFF;
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
-                RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class, SignwardWebhooks.class}) {
+                RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class, SignwardWebhooks.class,
+                SignwardStartup.class}) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
         }
     }
@@ -70,8 +73,10 @@ public class SignwardExtension implements Extension {
     void readConfiguration(@Observes AfterDeploymentValidation validation) {
         try {
             Config config = ConfigProvider.getConfig();
-            deployment = SignwardDeployment.read(key -> config.getOptionalValue(key, String.class));
-            webhooks = WebhookSettings.read(key -> config.getOptionalValue(key, String.class));
+            Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
+            deployment = SignwardDeployment.read(lookup);
+            webhooks = WebhookSettings.read(lookup);
+            startupCheck = SelfCheck.Mode.read(new ConfigValues(lookup));
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());
@@ -96,6 +101,11 @@ public class SignwardExtension implements Extension {
     /** The webhook settings, present when {@code signward.webhooks.enabled=true}. */
     Optional<WebhookSettings> webhooks() {
         return webhooks;
+    }
+
+    /** What {@code signward.startup.check} says; {@code OFF} until the configuration was read. */
+    SelfCheck.Mode startupCheck() {
+        return startupCheck;
     }
 
     /** Whether a request is for the webhook endpoint (machine to machine: no authentication, no CSRF check). */
