@@ -21,7 +21,8 @@ import java.util.Set;
  * support (WildFly ignores the annotation otherwise), declares the roles the application names in
  * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles), and
  * installs {@link SignwardRequestFilter} in front of every other filter, and adds the webhook endpoint
- * ({@link SignwardWebhookServlet}) when {@code signward.webhooks.enabled=true}.
+ * ({@link SignwardWebhookServlet}) when {@code signward.webhooks.enabled=true}, and the start-up self-check
+ * ({@link SignwardStartupListener}).
  */
 @HandlesTypes({Path.class, RolesAllowed.class, DeclareRoles.class})
 public class SignwardServletInitializer implements ServletContainerInitializer {
@@ -42,6 +43,7 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
         addWebhookEndpoint(context);
+        context.addListener(SignwardStartupListener.class);
     }
 
     /** The webhook servlet, when enabled; a bad value is reported by the CDI extension, which fails deployment. */

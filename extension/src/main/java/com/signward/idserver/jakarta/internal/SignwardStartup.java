@@ -4,8 +4,6 @@ import com.signward.idserver.internal.oidc.Http;
 import com.signward.idserver.internal.oidc.ProviderException;
 import com.signward.idserver.internal.oidc.ProviderMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
@@ -19,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs the start-up self-check when the web application starts (the {@code @Initialized(ApplicationScoped.class)}
- * event carries its {@link ServletContext}): discovery is fetched once through the application's client, so its
+ * Runs the start-up self-check when the web application starts ({@link SignwardStartupListener}): discovery is fetched once through the application's client, so its
  * cache serves the first requests, and checked by {@link SelfCheck}. In {@code warn} mode nothing waits for it; in
  * {@code fail} mode the start waits at most {@code signward.timeout} and fails on a misconfiguration.
  */
@@ -35,7 +32,8 @@ public class SignwardStartup {
     @Inject
     SignwardProducers producers;
 
-    void started(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
+    /** Called by {@link SignwardStartupListener} when the web application starts. */
+    void run(ServletContext context) {
         SelfCheck.Mode mode = extension.startupCheck();
         if (mode == SelfCheck.Mode.OFF) {
             return;
