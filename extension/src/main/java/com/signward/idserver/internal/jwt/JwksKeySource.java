@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -49,6 +51,8 @@ public final class JwksKeySource {
     private Instant lastUnknownKidFetch;
     /** Guarded by {@code lock}: when the last fetch failed, or null after a success. */
     private Instant lastFailure;
+    /** Guarded by {@code lock}: when the first fetch failed since the last success, or null after a success. */
+    private Instant failingSince;
     /** Touched only by the thread running the (single) fetch; fetches are ordered by {@code lock}. */
     private boolean lastFetchFailed;
 
@@ -85,6 +89,26 @@ public final class JwksKeySource {
             return snapshot.keys();
         }
         return refresh(snapshot == null ? null : snapshot.keys(), false);
+    }
+
+    /** What this source holds now (health reporting); never fetches. */
+    public KeyState state() {
+        Snapshot snapshot;
+        Instant failing;
+        synchronized (lock) {
+            snapshot = current;
+            failing = failingSince;
+        }
+        if (snapshot == null) {
+            return new KeyState(Set.of(), null, null, null, failing);
+        }
+        Set<String> kids = new TreeSet<>();
+        snapshot.keys().all().forEach(key -> {
+            if (key.kid() != null) {
+                kids.add(key.kid());
+            }
+        });
+        return new KeyState(kids, snapshot.fetchedAt(), snapshot.refreshAt(), snapshot.usableUntil(), failing);
     }
 
     /**
@@ -167,6 +191,7 @@ public final class JwksKeySource {
             synchronized (lock) {
                 inFlight = null;
                 lastFailure = result == null ? clock.instant() : null;
+                failingSince = result != null ? null : failingSince != null ? failingSince : lastFailure;
             }
             flight.complete(result);
         }

@@ -46,6 +46,7 @@ public enum ConfigKey {
     WEBHOOKS_ENABLED("webhooksEnabled", "signward.webhooks.enabled", "false", "`true` serves the webhook endpoint and fires each verified delivery as a CDI `SignwardEvent`."),
     WEBHOOKS_PATH("webhooksPath", "signward.webhooks.path", "/signward/webhooks", "Path of the webhook endpoint within the application; register `{public base URL}{context path}` + this path at Signward."),
     WEBHOOKS_SECRET("webhooksSecret", "signward.webhooks.secret", null, "The subscription secret (`whsec_…`); several comma-separated during a rotation. Required when webhooks are enabled; never logged."),
+    HEALTH_ENABLED("healthEnabled", "signward.health.enabled", "true", "With MicroProfile Health in the runtime: contribute the readiness check `signward` (`false`: none)."),
     STARTUP_CHECK("startupCheck", "signward.startup.check", "warn", "Start-up self-check against the discovery document: `warn` logs problems, `fail` fails the deployment on a misconfiguration, `off` skips it.");
 
     private final String option;

@@ -32,6 +32,7 @@ public class SignwardExtension implements Extension {
 
     private static final System.Logger LOG = System.getLogger(SignwardExtension.class.getName());
     private static final String OWN_PACKAGE = "com.signward.idserver.";
+    private static final String HEALTH_CHECK = "com.signward.idserver.jakarta.internal.SignwardReadinessCheck";
 
     private volatile String foreignMechanism;
     private volatile SignwardDeployment deployment;
@@ -43,6 +44,20 @@ public class SignwardExtension implements Extension {
                 RequiresRolesInterceptor.class, SignwardAuthenticationMechanism.class, SignwardWebhooks.class,
                 SignwardStartup.class}) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+        if (OptionalApis.health() && healthEnabled()) {
+            Class<?> check = OptionalApis.load(HEALTH_CHECK);
+            discovery.addAnnotatedType(beanManager.createAnnotatedType(check), check.getName());
+        }
+    }
+
+    /** {@code signward.health.enabled}, read early (beans are added before the configuration is checked). */
+    private static boolean healthEnabled() {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(ConfigKey.HEALTH_ENABLED.key(), String.class)
+                    .map(String::trim).map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+        } catch (RuntimeException noConfig) {
+            return true;
         }
     }
 

@@ -1,0 +1,36 @@
+package com.signward.idserver.jakarta.internal;
+
+/**
+ * Which optional MicroProfile APIs the runtime offers the application. The classes that use one are loaded by name,
+ * only after it was found here, so the jar never fails to load where an API is absent.
+ */
+final class OptionalApis {
+
+    static final String HEALTH = "org.eclipse.microprofile.health.HealthCheck";
+
+    private OptionalApis() {
+    }
+
+    /** Whether MicroProfile Health is present. */
+    static boolean health() {
+        return present(HEALTH);
+    }
+
+    static boolean present(String className) {
+        try {
+            Class.forName(className, false, OptionalApis.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError absent) {
+            return false;
+        }
+    }
+
+    /** Loads one of the jar's own integration classes (after its API was found present). */
+    static Class<?> load(String className) {
+        try {
+            return Class.forName(className, true, OptionalApis.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("missing class of the jar: " + className, e);
+        }
+    }
+}
