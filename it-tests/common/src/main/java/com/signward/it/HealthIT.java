@@ -6,6 +6,7 @@ import com.signward.it.support.StubProvider;
 import com.signward.it.support.TestUser;
 import com.signward.it.support.Tokens;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -87,7 +88,7 @@ class HealthIT {
         assertEquals(provider.authority(), data.getString("authority"));
         assertEquals(StubProvider.KEY_ID, data.getString("keyIds"));
         assertTrue(data.containsKey("lastSuccessfulRefresh") && data.containsKey("nextRefresh"), up::describe);
-        assertEquals(JsonValue.FALSE, data.get("stale"));
+        assertEquals("false", text(data.get("stale")), up::describe);
 
         // outage: a token with an unknown key id makes the application fetch again, which fails
         provider.jwksUp(false);
@@ -99,12 +100,17 @@ class HealthIT {
         assertEquals(200, stale.status(), stale::describe);
         JsonObject staleCheck = check(stale);
         assertEquals("UP", staleCheck.getString("status"));
-        assertEquals(JsonValue.TRUE, staleCheck.getJsonObject("data").get("stale"), stale::describe);
+        assertEquals("true", text(staleCheck.getJsonObject("data").get("stale")), stale::describe);
         assertTrue(staleCheck.getJsonObject("data").containsKey("staleSince"), stale::describe);
     }
 
     private static Http.Response health() throws Exception {
         return new Http(URI.create(System.getProperty("it.health-base")).toURL()).get("health/ready");
+    }
+
+    /** A data value as text: Liberty and WildFly send the boolean, Payara Micro the string. */
+    private static String text(JsonValue value) {
+        return value instanceof JsonString s ? s.getString() : String.valueOf(value);
     }
 
     private static JsonObject check(Http.Response r) {

@@ -1,5 +1,8 @@
 package com.signward.idserver.internal.jwt;
 
+import com.signward.idserver.internal.metrics.MetricNames;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -131,6 +134,7 @@ public final class JwksKeySource {
     private KeySet refresh(KeySet seen, boolean needNewKeys) throws KeysUnavailableException {
         CompletableFuture<Snapshot> flight;
         boolean owner = false;
+        String reason = null;
         synchronized (lock) {
             Snapshot snapshot = current;
             Instant now = clock.instant();
@@ -148,6 +152,7 @@ public final class JwksKeySource {
                 flight = new CompletableFuture<>();
                 inFlight = flight;
                 owner = true;
+                reason = invalidated ? "forced" : snapshot == null ? "initial" : needNewKeys ? "unknown_kid" : "periodic";
                 if (needNewKeys) {
                     lastUnknownKidFetch = now;
                 }
@@ -155,7 +160,7 @@ public final class JwksKeySource {
             }
         }
         if (owner) {
-            fetchInto(flight);
+            fetchInto(flight, reason);
         }
         Snapshot fetched = await(flight);
         return fetched != null ? fetched.keys() : usable(current, clock.instant()).keys();
@@ -169,7 +174,8 @@ public final class JwksKeySource {
         return unknownKid && lastUnknownKidFetch != null && now.isBefore(lastUnknownKidFetch.plus(minRefreshInterval));
     }
 
-    private void fetchInto(CompletableFuture<Snapshot> flight) {
+    /** @param reason for the metrics: initial, periodic, unknown_kid or forced */
+    private void fetchInto(CompletableFuture<Snapshot> flight, String reason) {
         Snapshot result = null;
         try {
             JwksResponse response = fetcher.fetch();
@@ -194,6 +200,7 @@ public final class JwksKeySource {
                 failingSince = result != null ? null : failingSince != null ? failingSince : lastFailure;
             }
             flight.complete(result);
+            SignwardMetrics.count(MetricNames.JWKS_FETCHES, "reason", reason, "outcome", result != null ? "ok" : "failed");
         }
     }
 

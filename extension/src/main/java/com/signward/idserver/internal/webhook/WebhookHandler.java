@@ -1,5 +1,7 @@
 package com.signward.idserver.internal.webhook;
 
+import com.signward.idserver.internal.metrics.MetricNames;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -57,6 +59,12 @@ public final class WebhookHandler {
      * @param body       the body, at most {@link #MAX_BODY_BYTES} read (see {@link #readBody})
      */
     public Outcome handle(String signature, String type, String deliveryId, byte[] body) {
+        Outcome outcome = decide(signature, type, deliveryId, body);
+        SignwardMetrics.count(MetricNames.WEBHOOKS, "outcome", outcome.code());
+        return outcome;
+    }
+
+    private Outcome decide(String signature, String type, String deliveryId, byte[] body) {
         WebhookDelivery delivery;
         try {
             if (body.length > MAX_BODY_BYTES) {
@@ -65,7 +73,7 @@ public final class WebhookHandler {
             delivery = new WebhookDelivery(header(type), header(deliveryId), verifier.verify(signature, body),
                     json(body));
         } catch (WebhookRejectedException e) {
-            return rejected(e.reason(), deliveryId);
+            return refuse(e.reason(), deliveryId);
         }
         if (!deliveries.claim(delivery.deliveryId(), clock.instant())) {
             LOG.log(Level.DEBUG, "Signward webhook {0}: delivery {1} already processed", delivery.type(),
@@ -102,6 +110,11 @@ public final class WebhookHandler {
 
     /** The outcome of a request refused before {@link #handle} (e.g. by {@link #readBody}), logged like others. */
     public static Outcome rejected(WebhookRejectedException.Reason reason, String deliveryId) {
+        SignwardMetrics.count(MetricNames.WEBHOOKS, "outcome", reason.code());
+        return refuse(reason, deliveryId);
+    }
+
+    private static Outcome refuse(WebhookRejectedException.Reason reason, String deliveryId) {
         String id = deliveryId != null && HEADER_VALUE.matcher(deliveryId).matches() ? deliveryId : "(none)";
         LOG.log(Level.WARNING, "Signward webhook refused ({0}): {1}; delivery {2}", reason.status(),
                 reason.description(), id);

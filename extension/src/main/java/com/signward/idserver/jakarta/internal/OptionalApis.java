@@ -7,6 +7,7 @@ package com.signward.idserver.jakarta.internal;
 final class OptionalApis {
 
     static final String HEALTH = "org.eclipse.microprofile.health.HealthCheck";
+    static final String METRICS = "org.eclipse.microprofile.metrics.MetricRegistry";
 
     private OptionalApis() {
     }
@@ -14,6 +15,11 @@ final class OptionalApis {
     /** Whether MicroProfile Health is present. */
     static boolean health() {
         return present(HEALTH);
+    }
+
+    /** Whether MicroProfile Metrics is present. */
+    static boolean metrics() {
+        return present(METRICS);
     }
 
     static boolean present(String className) {

@@ -33,6 +33,8 @@ public class SignwardExtension implements Extension {
     private static final System.Logger LOG = System.getLogger(SignwardExtension.class.getName());
     private static final String OWN_PACKAGE = "com.signward.idserver.";
     private static final String HEALTH_CHECK = "com.signward.idserver.jakarta.internal.SignwardReadinessCheck";
+    /** The MicroProfile Metrics implementation, installed by {@link SignwardStartupListener}. */
+    static final String MP_METRICS = "com.signward.idserver.jakarta.internal.MicroProfileMetrics";
 
     private volatile String foreignMechanism;
     private volatile SignwardDeployment deployment;
@@ -48,6 +50,10 @@ public class SignwardExtension implements Extension {
         if (OptionalApis.health() && healthEnabled()) {
             Class<?> check = OptionalApis.load(HEALTH_CHECK);
             discovery.addAnnotatedType(beanManager.createAnnotatedType(check), check.getName());
+        }
+        if (OptionalApis.metrics()) {
+            Class<?> metrics = OptionalApis.load(MP_METRICS);
+            discovery.addAnnotatedType(beanManager.createAnnotatedType(metrics), metrics.getName());
         }
     }
 
