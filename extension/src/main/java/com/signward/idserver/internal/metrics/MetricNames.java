@@ -12,6 +12,10 @@ public final class MetricNames {
      * and {@code outcome} ({@code ok}, {@code failed}).
      */
     public static final String JWKS_FETCHES = "signward.jwks.fetches";
+    /** Browser logins completed at the callback; label {@code outcome}: {@code ok} or {@code failed}. */
+    public static final String LOGINS = "signward.logins";
+    /** Session token refreshes; label {@code outcome}: {@code refreshed}, {@code ended} (refused) or {@code failed}. */
+    public static final String REFRESHES = "signward.refreshes";
     /** Webhook requests; label {@code outcome}: {@code ok}, {@code duplicate}, {@code observer_failed} or the error code. */
     public static final String WEBHOOKS = "signward.webhooks";
 

@@ -6,6 +6,6 @@
  * comparison, a timestamp tolerance, any of several secrets), {@link com.signward.idserver.internal.webhook.DeliveryLog}
  * remembers delivery ids, and {@link com.signward.idserver.internal.webhook.WebhookHandler} turns one request into
  * a status code, calling the application's observers only for a verified, first-seen delivery. Depends on no other
- * package of the SDK.
+ * package of the SDK but the metrics seam ({@code internal.metrics}).
  */
 package com.signward.idserver.internal.webhook;
