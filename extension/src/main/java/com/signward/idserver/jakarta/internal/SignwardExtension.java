@@ -26,7 +26,9 @@ import java.util.function.Function;
 /**
  * The portable CDI extension that wires Signward into a Jakarta EE 10 application. The jar is not a bean
  * archive: every bean is added here. The authentication mechanism is added only when the application defines
- * none of its own. Configuration is read and checked at deployment; nothing is fetched from Signward then.
+ * none of its own. Configuration is read and checked at deployment (the self-check then fetches discovery in the
+ * background: {@link SignwardStartup}). The readiness check and the metrics are added only when their MicroProfile
+ * API is present ({@link OptionalApis}).
  */
 public class SignwardExtension implements Extension {
 
@@ -98,6 +100,7 @@ public class SignwardExtension implements Extension {
             deployment = SignwardDeployment.read(lookup);
             webhooks = WebhookSettings.read(lookup);
             startupCheck = SelfCheck.Mode.read(new ConfigValues(lookup));
+            new ConfigValues(lookup).boolWithDefault(ConfigKey.HEALTH_ENABLED); // a bad value names the key
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());
