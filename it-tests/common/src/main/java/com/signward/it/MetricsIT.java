@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The jar's counters in the runtime's MicroProfile Metrics ({@code it.metrics-url}; only where
- * {@code it.metrics-api=true}: Payara Micro): webhook outcomes, tokens validated (cache miss, then hit), rejected
+ * {@code it.metrics-api=true}: Payara Micro, Open Liberty with mpMetrics-5.1): webhook outcomes, tokens validated (cache miss, then hit), rejected
  * tokens by rule, JWKS fetches — and no token or subject in any label. Elsewhere the application deploys and works.
  */
 @ExtendWith(ArquillianExtension.class)
