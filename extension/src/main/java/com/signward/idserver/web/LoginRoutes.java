@@ -1,5 +1,7 @@
 package com.signward.idserver.web;
 
+import com.signward.idserver.internal.metrics.MetricNames;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
 import com.signward.idserver.internal.oidc.Http;
 import com.signward.idserver.internal.oidc.OidcCore;
 import com.signward.idserver.internal.oidc.Pkce;
@@ -118,8 +120,10 @@ final class LoginRoutes {
                 return;
             }
             LOG.log(Level.DEBUG, "Signward login: {0} logged in", login.user());
+            SignwardMetrics.count(MetricNames.LOGINS, "outcome", "ok");
             Responses.redirect(response, HttpServletResponse.SC_SEE_OTHER, request.getContextPath() + pending.target());
         } catch (LoginException e) {
+            SignwardMetrics.count(MetricNames.LOGINS, "outcome", "failed");
             fail(request, response, e);
         }
     }

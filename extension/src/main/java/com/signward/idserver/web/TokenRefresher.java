@@ -1,11 +1,14 @@
 package com.signward.idserver.web;
 
+import com.signward.idserver.internal.metrics.MetricNames;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
 import com.signward.idserver.internal.oidc.ProviderException;
 
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -162,6 +165,7 @@ final class TokenRefresher {
                     e.getClass().getName());
             outcome = new Outcome(Result.FAILED, null);
         }
+        SignwardMetrics.count(MetricNames.REFRESHES, "outcome", outcome.result().name().toLowerCase(Locale.ROOT));
         flight.completedAt = clock.instant();
         flight.outcome.complete(outcome);
         return outcome;

@@ -1,5 +1,7 @@
 package com.signward.idserver.internal.jwt;
 
+import com.signward.idserver.internal.metrics.MetricNames;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -36,20 +38,37 @@ public final class AccessTokenValidator<T> {
      * @throws KeysUnavailableException when no signing key can be served
      */
     public T validate(String token, AccessTokenRules rules) throws TokenRejectedException, KeysUnavailableException {
+        try {
+            return validateCounted(token, rules);
+        } catch (TokenRejectedException e) {
+            SignwardMetrics.count(MetricNames.TOKENS_REJECTED, "rule", Rejections.rule(e.getMessage()));
+            throw e;
+        } catch (KeysUnavailableException e) {
+            SignwardMetrics.count(MetricNames.TOKENS_REJECTED, "rule", Rejections.KEYS_UNAVAILABLE);
+            throw e;
+        }
+    }
+
+    private T validateCounted(String token, AccessTokenRules rules)
+            throws TokenRejectedException, KeysUnavailableException {
         CompactJws.checkLength(token);
         if (!cache.enabled()) {
-            return mapper.apply(verifier.verify(token, rules).claims());
+            T mapped = mapper.apply(verifier.verify(token, rules).claims());
+            SignwardMetrics.count(MetricNames.TOKENS_VALIDATED, "cache", "off");
+            return mapped;
         }
         // a cached token passed every check for these rules, and no other string hashes to its key
         VerifiedTokenCache.Key key = VerifiedTokenCache.key(token, rules);
         Instant now = verifier.clock().instant();
         T cached = cache.get(key, now);
         if (cached != null) {
+            SignwardMetrics.count(MetricNames.TOKENS_VALIDATED, "cache", "hit");
             return cached;
         }
         VerifiedJwt verified = verifier.verify(token, rules);
         T mapped = mapper.apply(verified.claims());
         cache.put(key, verified.expiresAt(), mapped, now);
+        SignwardMetrics.count(MetricNames.TOKENS_VALIDATED, "cache", "miss");
         return mapped;
     }
 

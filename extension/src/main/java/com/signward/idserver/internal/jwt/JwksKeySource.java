@@ -1,5 +1,8 @@
 package com.signward.idserver.internal.jwt;
 
+import com.signward.idserver.internal.metrics.MetricNames;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -7,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -49,6 +54,8 @@ public final class JwksKeySource {
     private Instant lastUnknownKidFetch;
     /** Guarded by {@code lock}: when the last fetch failed, or null after a success. */
     private Instant lastFailure;
+    /** Guarded by {@code lock}: when the first fetch failed since the last success, or null after a success. */
+    private Instant failingSince;
     /** Touched only by the thread running the (single) fetch; fetches are ordered by {@code lock}. */
     private boolean lastFetchFailed;
 
@@ -87,6 +94,26 @@ public final class JwksKeySource {
         return refresh(snapshot == null ? null : snapshot.keys(), false);
     }
 
+    /** What this source holds now (health reporting); never fetches. */
+    public KeyState state() {
+        Snapshot snapshot;
+        Instant failing;
+        synchronized (lock) {
+            snapshot = current;
+            failing = failingSince;
+        }
+        if (snapshot == null) {
+            return new KeyState(Set.of(), null, null, null, failing);
+        }
+        Set<String> kids = new TreeSet<>();
+        snapshot.keys().all().forEach(key -> {
+            if (key.kid() != null) {
+                kids.add(key.kid());
+            }
+        });
+        return new KeyState(kids, snapshot.fetchedAt(), snapshot.refreshAt(), snapshot.usableUntil(), failing);
+    }
+
     /**
      * Called when a token names a {@code kid} that {@code seen} lacks: returns a newer key set when another caller
      * already fetched one, else re-fetches unless the minimum refresh interval forbids it.
@@ -107,6 +134,7 @@ public final class JwksKeySource {
     private KeySet refresh(KeySet seen, boolean needNewKeys) throws KeysUnavailableException {
         CompletableFuture<Snapshot> flight;
         boolean owner = false;
+        String reason = null;
         synchronized (lock) {
             Snapshot snapshot = current;
             Instant now = clock.instant();
@@ -124,6 +152,7 @@ public final class JwksKeySource {
                 flight = new CompletableFuture<>();
                 inFlight = flight;
                 owner = true;
+                reason = invalidated ? "forced" : snapshot == null ? "initial" : needNewKeys ? "unknown_kid" : "periodic";
                 if (needNewKeys) {
                     lastUnknownKidFetch = now;
                 }
@@ -131,7 +160,7 @@ public final class JwksKeySource {
             }
         }
         if (owner) {
-            fetchInto(flight);
+            fetchInto(flight, reason);
         }
         Snapshot fetched = await(flight);
         return fetched != null ? fetched.keys() : usable(current, clock.instant()).keys();
@@ -145,7 +174,8 @@ public final class JwksKeySource {
         return unknownKid && lastUnknownKidFetch != null && now.isBefore(lastUnknownKidFetch.plus(minRefreshInterval));
     }
 
-    private void fetchInto(CompletableFuture<Snapshot> flight) {
+    /** @param reason for the metrics: initial, periodic, unknown_kid or forced */
+    private void fetchInto(CompletableFuture<Snapshot> flight, String reason) {
         Snapshot result = null;
         try {
             JwksResponse response = fetcher.fetch();
@@ -167,8 +197,10 @@ public final class JwksKeySource {
             synchronized (lock) {
                 inFlight = null;
                 lastFailure = result == null ? clock.instant() : null;
+                failingSince = result != null ? null : failingSince != null ? failingSince : lastFailure;
             }
             flight.complete(result);
+            SignwardMetrics.count(MetricNames.JWKS_FETCHES, "reason", reason, "outcome", result != null ? "ok" : "failed");
         }
     }
 

@@ -25,6 +25,26 @@ public final class Rejections {
         return new TokenRejectedException(message);
     }
 
+    /**
+     * The rule of a rejection message without its variable part (claim names, algorithms), for metric labels: the
+     * text before a colon, and "… algorithm" without the algorithm named. The set of results is small and fixed.
+     */
+    public static String rule(String message) {
+        if (message == null || message.isEmpty()) {
+            return "other";
+        }
+        String rule = message;
+        int colon = rule.indexOf(':');
+        if (colon > 0) {
+            rule = rule.substring(0, colon);
+        }
+        int algorithm = rule.indexOf(" algorithm ");
+        if (algorithm > 0) {
+            rule = rule.substring(0, algorithm + " algorithm".length());
+        }
+        return rule;
+    }
+
     static String missingClaim(String name) {
         return "required claim missing: " + name;
     }

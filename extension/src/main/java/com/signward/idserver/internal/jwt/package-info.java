@@ -6,6 +6,7 @@
  * JDK over the exact signing input, and then the claim rules of its kind run once against the injected clock:
  * {@link com.signward.idserver.internal.jwt.AccessTokenRules}, {@link com.signward.idserver.internal.jwt.IdTokenRules}
  * or {@link com.signward.idserver.internal.jwt.LogoutTokenRules}. The token header never chooses a key, an
- * algorithm or a kind. Depends on no other package of the SDK.
+ * algorithm or a kind. Depends on no other package of the SDK but the metrics seam
+ * ({@code internal.metrics}).
  */
 package com.signward.idserver.internal.jwt;

@@ -17,6 +17,7 @@ import com.signward.idserver.internal.jwt.IdTokenRules;
 import com.signward.idserver.internal.jwt.JwksKeySource;
 import com.signward.idserver.internal.jwt.JwksKeys;
 import com.signward.idserver.internal.jwt.JwtVerifier;
+import com.signward.idserver.internal.jwt.KeyState;
 import com.signward.idserver.internal.jwt.KeysUnavailableException;
 import com.signward.idserver.internal.jwt.LogoutTokenRules;
 import com.signward.idserver.internal.jwt.TokenRejectedException;
@@ -169,6 +170,19 @@ public final class OidcCore implements AutoCloseable {
                 .add("post_logout_redirect_uri", postLogoutRedirectUri)
                 .add("state", state)
                 .add("client_id", config.clientId())));
+    }
+
+    /**
+     * Loads or refreshes the signing keys when due, as a token validation would (so a readiness probe before the
+     * first request loads discovery and keys), and reports what the key source holds.
+     */
+    public KeyState keyState() {
+        try {
+            jwks.keys();
+        } catch (KeysUnavailableException | ProviderException noKeys) {
+            // reported by the state: no usable keys
+        }
+        return jwks.state();
     }
 
     /** The verifier of access tokens (JWKS keys, access algorithm policy). */

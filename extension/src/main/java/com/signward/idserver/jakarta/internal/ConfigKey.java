@@ -42,7 +42,7 @@ public enum ConfigKey {
     LOGIN_FETCH_USERINFO("fetchUserinfo", "signward.login.fetch-userinfo", "true", "Complete the session user's claims from the userinfo endpoint at login (its `sub` must match the ID token's)."),
     LOGIN_MAX_PENDING("maxPendingLogins", "signward.login.max-pending", "10", "Logins one session may have in progress at once (one per browser tab), 1 to 100."),
     LOGIN_PENDING_TTL("pendingLoginTtl", "signward.login.pending-ttl", "10m", "How long a started login may take before its `state` expires."),
-    LOGOUT_PATH("logoutPath", "signward.logout.path", "/auth/logout", "Route that logs out (POST, and GET unless disabled)."),
+    LOGOUT_PATH("logoutPath", "signward.logout.path", "/auth/logout", "Route that logs out (POST; GET too only with `signward.logout.allow-get=true`)."),
     LOGOUT_POST_LOGOUT_REDIRECT("postLogoutRedirect", "signward.logout.post-logout-redirect", "/", "Where Signward sends the browser after logout (a path within the application)."),
     LOGOUT_ALLOW_GET("logoutGetEnabled", "signward.logout.allow-get", "false", "`true` also logs out on GET (a link on another site can then log the user out); by default only a same-origin POST does."),
     PUBLIC_BASE_URL("publicBaseUrl", "signward.public-base-url", null, "Public scheme, host and port of the application behind a proxy, e.g. `https://myapp.com`; default: the request's."),
@@ -56,7 +56,14 @@ public enum ConfigKey {
     CSRF_ALLOWED_ORIGINS("csrfAllowedOrigins", "signward.csrf.allowed-origins", null, "Further origins accepted for unsafe session requests, comma-separated, e.g. `https://admin.myapp.com`."),
     LOGOUT_BACKCHANNEL_PATH("backchannelLogoutPath", "signward.logout.backchannel-path", "/auth/backchannel-logout", "Back-channel logout route (POST `logout_token`); register `{public base URL}{context path}` + this path at Signward."),
     LOGOUT_TOKEN_MAX_AGE("logoutTokenMaxAge", "signward.logout.token-max-age", "5m", "How old a logout token's `iat` may be; its `jti` is remembered as long."),
-    STATE_STORE("stateStore", "signward.state.store", "auto", "Where logout markers, the logout-token replay cache and refresh leases live: `memory`, `jcache`, or `auto` (JCache when a `CacheManager` is available).");
+    STATE_STORE("stateStore", "signward.state.store", "auto", "Where logout markers, the logout-token replay cache and refresh leases live: `memory`, `jcache`, or `auto` (JCache when a `CacheManager` is available)."),
+
+    // operations: webhooks, start-up self-check
+    WEBHOOKS_ENABLED("webhooksEnabled", "signward.webhooks.enabled", "false", "`true` serves the webhook endpoint and fires each verified delivery as a CDI `SignwardEvent`."),
+    WEBHOOKS_PATH("webhooksPath", "signward.webhooks.path", "/signward/webhooks", "Path of the webhook endpoint within the application; register `{public base URL}{context path}` + this path at Signward."),
+    WEBHOOKS_SECRET("webhooksSecret", "signward.webhooks.secret", null, "The subscription secret (`whsec_…`); several comma-separated during a rotation. Required when webhooks are enabled; never logged."),
+    HEALTH_ENABLED("healthEnabled", "signward.health.enabled", "true", "With MicroProfile Health in the runtime: contribute the readiness check `signward` (`false`: none)."),
+    STARTUP_CHECK("startupCheck", "signward.startup.check", "warn", "Start-up self-check against the discovery document: `warn` logs problems, `fail` fails the deployment on a misconfiguration, `off` skips it.");
 
     private final String option;
     private final String key;

@@ -59,6 +59,9 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        if (extension.isWebhookRequest(request)) {
+            return context.doNothing(); // machine to machine: the endpoint verifies its own signature
+        }
         if (webLogin != null && webLogin.isLogoutRoute(request) && !context.isProtected()) {
             // answered by SignwardRequestFilter, where invalidating the session is ordinary servlet work
             request.setAttribute(AuthOutcome.WEB_ROUTE_ATTRIBUTE, webLogin);

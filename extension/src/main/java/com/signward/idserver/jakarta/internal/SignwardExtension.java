@@ -19,27 +19,56 @@ import jakarta.security.enterprise.authentication.mechanism.http.OpenIdAuthentic
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.lang.System.Logger.Level;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The portable CDI extension that wires Signward into a Jakarta EE 10 application. The jar is not a bean
  * archive: every bean is added here. The authentication mechanism is added only when the application defines
- * none of its own. Configuration is read and checked at deployment; nothing is fetched from Signward then.
+ * none of its own. Configuration is read and checked at deployment (the self-check then fetches discovery in the
+ * background: {@link SignwardStartup}). The readiness check and the metrics are added only when their MicroProfile
+ * API is present ({@link OptionalApis}).
  */
 public class SignwardExtension implements Extension {
 
     private static final System.Logger LOG = System.getLogger(SignwardExtension.class.getName());
     private static final String OWN_PACKAGE = "com.signward.idserver.";
+    private static final String HEALTH_CHECK = "com.signward.idserver.jakarta.internal.SignwardReadinessCheck";
+    /** The MicroProfile Metrics implementation, installed by {@link SignwardStartupListener}. */
+    static final String MP_METRICS = "com.signward.idserver.jakarta.internal.MicroProfileMetrics";
 
     private volatile String foreignMechanism;
     private volatile SignwardDeployment deployment;
     private volatile StateStore stateStore;
+    private volatile Optional<WebhookSettings> webhooks = Optional.empty();
+    private volatile SelfCheck.Mode startupCheck = SelfCheck.Mode.OFF;
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
                 RequiresRolesInterceptor.class, AuthenticatedInterceptor.class, RequiresTenantInterceptor.class,
-                SignwardAuthenticationMechanism.class}) {
+                SignwardAuthenticationMechanism.class, SignwardWebhooks.class, SignwardStartup.class}) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
+        }
+        if (OptionalApis.health() && healthEnabled()) {
+            Class<?> check = OptionalApis.load(HEALTH_CHECK);
+            discovery.addAnnotatedType(beanManager.createAnnotatedType(check), check.getName());
+        }
+        if (OptionalApis.metrics()) {
+            Class<?> metrics = OptionalApis.load(MP_METRICS);
+            discovery.addAnnotatedType(beanManager.createAnnotatedType(metrics), metrics.getName());
+        }
+    }
+
+    /** {@code signward.health.enabled}, read early (beans are added before the configuration is checked). */
+    private static boolean healthEnabled() {
+        try {
+            return ConfigProvider.getConfig().getOptionalValue(ConfigKey.HEALTH_ENABLED.key(), String.class)
+                    .map(String::trim).map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+        } catch (RuntimeException noConfig) {
+            return true;
         }
     }
 
@@ -70,8 +99,11 @@ public class SignwardExtension implements Extension {
     void readConfiguration(@Observes AfterDeploymentValidation validation) {
         try {
             Config config = ConfigProvider.getConfig();
-            deployment = SignwardDeployment.read(key -> config.getOptionalValue(key, String.class),
-                    config.getPropertyNames());
+            Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
+            deployment = SignwardDeployment.read(lookup, config.getPropertyNames());
+            webhooks = WebhookSettings.read(lookup);
+            startupCheck = SelfCheck.Mode.read(new ConfigValues(lookup));
+            new ConfigValues(lookup).boolWithDefault(ConfigKey.HEALTH_ENABLED); // a bad value names the key
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());
@@ -106,6 +138,22 @@ public class SignwardExtension implements Extension {
             throw new IllegalStateException("Signward configuration has not been read (deployment failed?)");
         }
         return current;
+    }
+
+    /** The webhook settings, present when {@code signward.webhooks.enabled=true}. */
+    Optional<WebhookSettings> webhooks() {
+        return webhooks;
+    }
+
+    /** What {@code signward.startup.check} says; {@code OFF} until the configuration was read. */
+    SelfCheck.Mode startupCheck() {
+        return startupCheck;
+    }
+
+    /** Whether a request is for the webhook endpoint (machine to machine: no authentication, no CSRF check). */
+    boolean isWebhookRequest(HttpServletRequest request) {
+        return webhooks.map(settings -> settings.matches(request.getContextPath(), request.getRequestURI()))
+                .orElse(false);
     }
 
     /** The class of the application's own mechanism, or {@code null} when Signward's is installed. */

@@ -11,22 +11,28 @@ import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRegistration;
 import jakarta.servlet.annotation.HandlesTypes;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Absorbs runtime differences at start-up, from inside the jar: turns on RESTEasy's {@code @RolesAllowed}
  * support (WildFly ignores the annotation otherwise), declares the roles the application names in
  * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles; the
- * caller's groups are spelled to match them), refuses to start an application whose JAX-RS security annotations
- * would not be enforced ({@link JaxrsRegistration}), and installs {@link SignwardRequestFilter} in front of every
- * other filter; with browser login on, the session cookie gets {@code SameSite=Lax} ({@link SessionStartup}).
+ * caller's groups are spelled to match them), installs {@link SignwardRequestFilter} in front of every other filter,
+ * with browser login on gives the session cookie {@code SameSite=Lax} ({@link SessionStartup}), adds the webhook
+ * endpoint ({@link SignwardWebhookServlet}) when {@code signward.webhooks.enabled=true} and the start-up self-check
+ * ({@link SignwardStartupListener}), and refuses to start an application whose JAX-RS security annotations would not
+ * be enforced ({@link JaxrsRegistration}).
  */
 @HandlesTypes({Path.class, RolesAllowed.class, DeclareRoles.class, DenyAll.class, Application.class,
         RequiresRoles.class, Authenticated.class, RequiresTenant.class})
@@ -50,10 +56,30 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
             filter.setAsyncSupported(true);
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
+        addWebhookEndpoint(context);
+        context.addListener(SignwardStartupListener.class);
         // last, so that a runtime that only logs an initializer's failure (Open Liberty) still has the rest
         List<String> problems = JaxrsRegistration.problems(types);
         if (!problems.isEmpty()) {
             throw new ServletException("Signward: " + String.join("; ", problems));
         }
+    }
+
+    /** The webhook servlet, when enabled; a bad value is reported by the CDI extension, which fails deployment. */
+    private static void addWebhookEndpoint(ServletContext context) {
+        Optional<WebhookSettings> settings;
+        try {
+            Config config = ConfigProvider.getConfig(SignwardServletInitializer.class.getClassLoader());
+            settings = WebhookSettings.read(key -> config.getOptionalValue(key, String.class));
+        } catch (RuntimeException configMissingOrInvalid) {
+            return;
+        }
+        settings.ifPresent(webhooks -> {
+            ServletRegistration.Dynamic servlet = context.addServlet(SignwardWebhookServlet.class.getName(),
+                    SignwardWebhookServlet.class);
+            if (servlet != null) {
+                servlet.addMapping(webhooks.path());
+            }
+        });
     }
 }

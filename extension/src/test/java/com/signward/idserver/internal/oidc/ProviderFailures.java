@@ -15,4 +15,9 @@ public final class ProviderFailures {
     public static ProviderException transport(String message) {
         return ProviderException.transport(message, null);
     }
+
+    /** Discovery failed with this message (as {@code Discovery} and {@code ProviderMetadata} word it). */
+    public static ProviderException discovery(String message) {
+        return ProviderException.discovery(message, null);
+    }
 }

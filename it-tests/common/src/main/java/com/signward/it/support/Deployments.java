@@ -67,6 +67,14 @@ public final class Deployments {
                 .addAsLibraries(warLibs());
     }
 
+    /** A WAR with one test application package (and its subpackages) and the given configuration. */
+    public static WebArchive war(String name, String appPackage, Map<String, String> config) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackages(true, appPackage)
+                .addAsResource(new StringAsset(properties(config)), "META-INF/microprofile-config.properties")
+                .addAsLibraries(warLibs());
+    }
+
     /** The jars of {@code WEB-INF/lib}. */
     public static File[] warLibs() {
         String dir = System.getProperty("it.war-libs");

@@ -1,0 +1,48 @@
+package com.signward.idserver.jakarta.internal;
+
+import com.signward.idserver.internal.jwt.KeyState;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The readiness of the application's Signward keys, decided from a {@link KeyState} without the Health API: up
+ * while a key can be served; stale while keys are served although fetching them failed or their max-age ran out.
+ *
+ * @param up    whether a token can be validated now
+ * @param stale whether the keys served are stale
+ * @param data  what the readiness check reports: authority, key ids, last successful refresh, next refresh,
+ *              stale, stale since (times in ISO-8601)
+ */
+record KeyHealth(boolean up, boolean stale, Map<String, String> data) {
+
+    KeyHealth {
+        data = Map.copyOf(data);
+    }
+
+    static KeyHealth of(String authority, KeyState state, Instant now) {
+        boolean up = !state.keyIds().isEmpty() && state.usableUntil() != null && now.isBefore(state.usableUntil());
+        boolean expired = state.nextRefresh() != null && !now.isBefore(state.nextRefresh());
+        boolean stale = up && (state.failingSince() != null || expired);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("authority", authority);
+        data.put("keyIds", String.join(",", state.keyIds()));
+        put(data, "lastSuccessfulRefresh", state.lastSuccess());
+        put(data, "nextRefresh", state.nextRefresh());
+        data.put("stale", Boolean.toString(stale));
+        if (stale) {
+            put(data, "staleSince", state.failingSince() != null ? state.failingSince() : state.nextRefresh());
+        }
+        if (!up && state.failingSince() != null) {
+            put(data, "failingSince", state.failingSince());
+        }
+        return new KeyHealth(up, stale, data);
+    }
+
+    private static void put(Map<String, String> data, String name, Instant value) {
+        if (value != null) {
+            data.put(name, value.toString());
+        }
+    }
+}
