@@ -11,26 +11,37 @@ import java.util.Iterator;
 
 /**
  * Finds the JCache {@code CacheManager}: the runtime's under JNDI {@code payara/CacheManager} (Payara, backed by its
- * Hazelcast cluster), else the first {@code CachingProvider} the application's class loader sees. Referenced only
- * after {@link StateStores#apiPresent()}.
+ * Hazelcast cluster), else the first {@code CachingProvider} the application's class loader sees. With
+ * {@code signward.state.store=auto} only a provider of the application's own (in {@code WEB-INF/lib}) is taken: a
+ * provider of the runtime that is not bound in JNDI may be switched off (Payara Micro with {@code --nohazelcast}
+ * still offers a Hazelcast client provider, which then waits for a cluster that never comes). Referenced only after
+ * {@link StateStores#apiPresent()}.
  */
 final class JCacheLookup {
 
     private JCacheLookup() {
     }
 
-    static StateStore open(Duration maxTtl, Clock clock) {
+    /** @param anyProvider also take a caching provider of the runtime's (not only one in the application) */
+    static StateStore open(Duration maxTtl, Clock clock, boolean anyProvider) {
         Object runtime = jndi();
         if (runtime instanceof CacheManager manager) {
             return JCacheStateStore.open(manager, StateStores.CACHE_NAME, maxTtl,
                     "the runtime (" + StateStores.PAYARA_JNDI_NAME + ")", clock);
         }
         ClassLoader loader = JCacheLookup.class.getClassLoader();
+        CachingProvider provider = null;
         Iterator<CachingProvider> providers = Caching.getCachingProviders(loader).iterator();
-        if (!providers.hasNext()) {
-            throw new IllegalStateException("no JCache CachingProvider found");
+        while (provider == null && providers.hasNext()) {
+            CachingProvider candidate = providers.next();
+            if (anyProvider || candidate.getClass().getClassLoader() == loader) {
+                provider = candidate;
+            }
         }
-        CachingProvider provider = providers.next();
+        if (provider == null) {
+            throw new IllegalStateException(anyProvider ? "no JCache CachingProvider found"
+                    : "no CacheManager in JNDI and no JCache CachingProvider in the application");
+        }
         CacheManager manager = provider.getCacheManager(provider.getDefaultURI(), loader);
         return JCacheStateStore.open(manager, StateStores.CACHE_NAME, maxTtl,
                 "provider " + provider.getClass().getName(), clock);

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * Chooses the store ({@code signward.state.store}): {@code memory}; {@code jcache} (fails when no JCache
- * {@code CacheManager} is available); {@code auto}, the default: JCache when the API is on the class path and a
- * {@code CacheManager} is available (Payara's Hazelcast, or a provider in the application), else memory. The JCache
+ * {@code CacheManager} is available); {@code auto}, the default: JCache when the API is on the class path and the
+ * runtime binds a {@code CacheManager} (Payara's Hazelcast) or the application brings a provider, else memory. The JCache
  * classes are touched only after the API was found, so runtimes without it never see a class-loading error.
  */
 public final class StateStores {
@@ -45,7 +45,7 @@ public final class StateStores {
             unavailable = "the JCache API (javax.cache) is not on the class path";
         } else {
             try {
-                return JCacheLookup.open(maxTtl, clock);
+                return JCacheLookup.open(maxTtl, clock, mode == Mode.JCACHE);
             } catch (RuntimeException | LinkageError e) {
                 unavailable = "no JCache CacheManager is available (" + e.getClass().getName() + ": "
                         + e.getMessage() + ")";
