@@ -594,6 +594,20 @@ class BrowserLoginIT {
         assertNoStoreNoReferrer(logout);
     }
 
+    @Test
+    void backchannelLogoutSentByTheKitEndsTheSession() {
+        TestUser user = TestUser.named("bea").withRoles("user");
+        FakeSignward idp = fake();
+        Browser browser = new Browser();
+        web().signIn(browser, user);
+        assertEquals(user.name(), userName(browser.get(app("profile"))));
+        idp.register(idp.client(Deployments.WEB_CLIENT_ID).orElseThrow()
+                .withBackchannelLogoutUri(app("auth/backchannel-logout")));
+
+        assertEquals(200, idp.sendBackchannelLogout(Deployments.WEB_CLIENT_ID, null, user.sub()));
+        web().assertSentToLogin(browser.get(app("profile")));
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------
 
     private WebApp web() {

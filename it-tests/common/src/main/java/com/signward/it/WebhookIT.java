@@ -1,5 +1,6 @@
 package com.signward.it;
 
+import com.signward.idserver.testkit.FakeSignward;
 import com.signward.it.support.Deployments;
 import com.signward.it.support.Expect;
 import com.signward.it.support.Http;
@@ -136,6 +137,16 @@ class WebhookIT {
         // Signward retries the same delivery id: processed this time, since the first attempt did not complete
         assertEquals(200, webhooks().send("user.created", id, BODY, SECRET).status());
         assertEquals(1, count(events().getJsonArray("all"), id));
+    }
+
+    @Test
+    void deliveriesOfTheTestKitAreObserved() throws Exception {
+        try (FakeSignward fake = FakeSignward.start()) {
+            fake.webhookEndpoint(base.toURI().resolve("signward/webhooks"), SECRET);
+            assertEquals(200, fake.sendWebhook("user.created", Map.of("user_id", "u-kit", "email", "kit@example.com")));
+        }
+        assertTrue(events().getJsonArray("created").stream().map(JsonObject.class::cast)
+                .anyMatch(e -> "u-kit".equals(e.getJsonObject("data").getString("user_id", null))), "not observed");
     }
 
     @Test

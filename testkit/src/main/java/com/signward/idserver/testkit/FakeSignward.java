@@ -9,7 +9,6 @@ import com.signward.idserver.testkit.internal.Provider;
 import com.signward.idserver.testkit.internal.Registration;
 import com.signward.idserver.testkit.internal.Request;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -246,8 +244,8 @@ public final class FakeSignward implements AutoCloseable {
     }
 
     /**
-     * Delivers an event as Signward does: a JSON body {@code {"id", "type", "created", "data"}} with headers
-     * {@code Signward-Event}, {@code Signward-Delivery-Id} and
+     * Delivers an event as the jar's webhook endpoint reads it: the event's data as the JSON body, its type in
+     * {@code Signward-Event}, a new {@code Signward-Delivery-Id}, and
      * {@code Signward-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}.
      *
      * @return the HTTP status the application answered
@@ -262,12 +260,7 @@ public final class FakeSignward implements AutoCloseable {
             throw new IllegalStateException("no webhookEndpoint set");
         }
         long t = signedAt.getEpochSecond();
-        String body = Json.createObjectBuilder()
-                .add("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
-                .add("type", type)
-                .add("created", t)
-                .add("data", JsonValues.object(data))
-                .build().toString();
+        String body = JsonValues.object(data).toString();
         return Deliveries.webhook(webhookTarget, webhookSecret, type, body, t);
     }
 

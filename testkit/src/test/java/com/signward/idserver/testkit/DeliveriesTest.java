@@ -84,11 +84,9 @@ class DeliveriesTest {
                     .getBytes(StandardCharsets.UTF_8)));
             assertEquals("v1=" + expected, signature.substring(signature.indexOf(',') + 1));
 
-            JsonObject event = jakarta.json.Json.createReader(new StringReader(post.body())).readObject();
-            assertEquals("user.created", event.getString("type"));
-            assertEquals(t, event.getJsonNumber("created").longValue());
-            assertEquals("u-1", event.getJsonObject("data").getString("user_id"));
-            assertTrue(event.getString("id").startsWith("evt_"));
+            JsonObject data = jakarta.json.Json.createReader(new StringReader(post.body())).readObject();
+            assertEquals("u-1", data.getString("user_id"));
+            assertEquals("a@example.test", data.getString("email"));
 
             fake.sendWebhook("user.login", Map.of(), Instant.now().minusSeconds(600));
             String old = app.received.get(1).header("Signward-Signature");
