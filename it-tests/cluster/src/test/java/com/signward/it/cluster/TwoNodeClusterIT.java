@@ -21,22 +21,27 @@ import java.util.UUID;
 
 import static com.signward.it.support.WebApp.userName;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Back-channel logout across a real cluster: two Payara Micro nodes in one Hazelcast cluster on 127.0.0.1 (TCP/IP
  * member list, their own cluster name, no multicast), the same browser-login WAR on both with
  * {@code signward.state.store=jcache}. A user logs in on node A; the provider's logout token goes to node B only;
- * A ends the session on its next request and refuses the same token as a replay. A never received a logout call, so
- * the logout marker and the token's {@code jti} reached it through the runtime's JCache (Hazelcast), which both
- * nodes name at start-up.
+ * A ends the session on its next request and refuses the same token as a replay. A never received a logout call
+ * (its log shows no accepted logout token, only the ended login and the refused replay), so the logout marker and
+ * the token's {@code jti} reached it through the runtime's JCache (Hazelcast), which both nodes name at start-up.
  */
 class TwoNodeClusterIT {
 
     private static final String CONTEXT = "signward-cluster";
     private static final String JCACHE_STORE_LOG = "Signward login: session state store: JCache cache "
             + "'signward-idserver-state' of the runtime (payara/CacheManager)";
+    private static final String ACCEPTED_LOG = "Signward back-channel logout: the logins of ";
+    private static final String ENDED_LOG = "ends: a back-channel logout ended it";
+    private static final String REFUSED_LOG = "Signward back-channel logout refused";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration LOG_WAIT = Duration.ofSeconds(10);
 
     @Test
     void aLogoutTokenPostedToNodeBEndsTheSessionOnNodeA() throws Exception {
@@ -80,6 +85,13 @@ class TwoNodeClusterIT {
             Response replayAtA = SessionRequests.backchannelPost(nodeA.url("auth/backchannel-logout"), token);
             assertEquals(400, replayAtA.status(), replayAtA::describe);
             assertTrue(replayAtA.body().contains("already used"), replayAtA::describe);
+
+            // what each node did, in its own words: B accepted the token and wrote the marker; A never got a
+            // logout call, read the marker from the cluster's cache and ended the login; A refused the replay
+            b.awaitLog(ACCEPTED_LOG, LOG_WAIT);
+            a.awaitLog(ENDED_LOG, LOG_WAIT);
+            a.awaitLog(REFUSED_LOG, LOG_WAIT);
+            assertFalse(a.log().contains(ACCEPTED_LOG), a::tail);
 
             // a new login on A after the logout works
             nodeA.signIn(browser, user);
