@@ -20,8 +20,9 @@ public final class Deliveries {
     /** Signward acknowledges a delivery answered with a 2xx within this time. */
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1 as Signward sends: the JDK client's h2c upgrade of a POST can hang on some servers (Open Liberty). */
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private Deliveries() {
     }
