@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Each session refresh is counted once by its outcome. */
+@org.junit.jupiter.api.extension.ExtendWith(com.signward.idserver.ExpectedWarnings.class) // provokes the SDK's warnings on purpose
 class RefreshMetricsTest {
 
     private static final Instant EXPIRY = Instant.parse("2025-01-01T10:00:00Z");

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The key source's state as health reporting sees it: before, between and during outages. */
+@org.junit.jupiter.api.extension.ExtendWith(com.signward.idserver.ExpectedWarnings.class) // provokes the SDK's warnings on purpose
 class KeyStateTest {
     private final ValidatorFixture f = new ValidatorFixture(TestKeys.RSA_1);
 

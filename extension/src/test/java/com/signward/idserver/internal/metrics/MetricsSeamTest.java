@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The seam: counts reach the installed metrics with fixed labels; a failing backend changes nothing. */
+@org.junit.jupiter.api.extension.ExtendWith(com.signward.idserver.ExpectedWarnings.class) // provokes the SDK's warnings on purpose
 class MetricsSeamTest {
 
     private final List<String> counted = new CopyOnWriteArrayList<>();

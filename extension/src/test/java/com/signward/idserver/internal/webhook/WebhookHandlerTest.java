@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The webhook endpoint's decisions, without a server: what Signward gets back and what observers see. */
+@org.junit.jupiter.api.extension.ExtendWith(com.signward.idserver.ExpectedWarnings.class) // provokes the SDK's warnings on purpose
 class WebhookHandlerTest {
 
     private static final String SECRET = "whsec_current0123456789";

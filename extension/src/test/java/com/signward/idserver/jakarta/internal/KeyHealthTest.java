@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The readiness decision from the key source's state, and that the Health classes are looked up by name only. */
+@org.junit.jupiter.api.extension.ExtendWith(com.signward.idserver.ExpectedWarnings.class) // provokes the SDK's warnings on purpose
 class KeyHealthTest {
 
     private static final String AUTHORITY = "https://mytenant.signward.com";
