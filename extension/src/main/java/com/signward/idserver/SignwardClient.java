@@ -429,8 +429,7 @@ public class SignwardClient implements AutoCloseable {
     }
 
     private SignwardUser user(Map<String, Object> claims) {
-        return SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim(),
-                options.roleMapping());
+        return SignwardUser.fromClaims(claims, options);
     }
 
     private static void requireText(String value, String name) {

@@ -45,6 +45,11 @@ public final class SignwardOptions {
     private final List<String> accessTokenTypes;
     private final List<String> allowedClients;
     private final int tokenCacheSize;
+    private final String tenantName;
+
+    /** The {@link #tenantName()} of a configuration that has no name. */
+    public static final String DEFAULT_TENANT = "default";
+    private static final java.util.regex.Pattern TENANT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** Largest accepted clock skew. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
@@ -79,6 +84,10 @@ public final class SignwardOptions {
             throw new InvalidOptionException("tokenCacheSize", "must be between 0 and " + MAX_TOKEN_CACHE_SIZE);
         }
         this.tokenCacheSize = b.tokenCacheSize;
+        if (b.tenantName == null || !TENANT_NAME.matcher(b.tenantName).matches()) {
+            throw new InvalidOptionException("tenantName", "must be 1 to 64 of A-Z, a-z, 0-9, _ and -");
+        }
+        this.tenantName = b.tenantName;
     }
 
     /** The checked values for the internal layers. */
@@ -199,6 +208,14 @@ public final class SignwardOptions {
         return tokenCacheSize;
     }
 
+    /**
+     * @return the name of the configuration these options are (default {@value #DEFAULT_TENANT}); the users this
+     *         client builds carry it as {@link SignwardUser#tenantName()}
+     */
+    public String tenantName() {
+        return tenantName;
+    }
+
     private static String required(String option, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidOptionException(option, "is required");
@@ -290,7 +307,7 @@ public final class SignwardOptions {
                 + ", jwksMinRefreshInterval=" + jwksMinRefreshInterval + ", jwksMaxStale=" + jwksMaxStale
                 + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim + ", roleMapping=" + roleMapping
                 + ", accessTokenTypes=" + accessTokenTypes + ", allowedClients=" + allowedClients
-                + ", tokenCacheSize=" + tokenCacheSize + "]";
+                + ", tokenCacheSize=" + tokenCacheSize + ", tenantName=" + tenantName + "]";
     }
 
     /**
@@ -318,6 +335,7 @@ public final class SignwardOptions {
         private List<String> accessTokenTypes = List.of();
         private List<String> allowedClients = List.of();
         private int tokenCacheSize = AccessTokenValidator.DEFAULT_CACHE_SIZE;
+        private String tenantName = DEFAULT_TENANT;
 
         private Builder() {
         }
@@ -518,6 +536,17 @@ public final class SignwardOptions {
          */
         public Builder tokenCacheSize(int size) {
             this.tokenCacheSize = size;
+            return this;
+        }
+
+        /**
+         * @param tenantName the name of this configuration when an application has several Signward authorities
+         *                   (1 to 64 of {@code A-Z a-z 0-9 _ -}; default {@value SignwardOptions#DEFAULT_TENANT}),
+         *                   reported by {@link SignwardUser#tenantName()}
+         * @return this builder
+         */
+        public Builder tenantName(String tenantName) {
+            this.tenantName = tenantName;
             return this;
         }
 

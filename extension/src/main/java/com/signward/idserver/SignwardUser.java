@@ -22,7 +22,7 @@ public class SignwardUser implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private static final SignwardUser ANONYMOUS =
-            new SignwardUser(Map.of(), "roles", "custom_roles", RoleMapping.none(), false);
+            new SignwardUser(Map.of(), "roles", "custom_roles", RoleMapping.none(), false, null);
 
     private final boolean authenticated;
     private final Map<String, Object> claims;
@@ -38,18 +38,21 @@ public class SignwardUser implements Serializable {
     private final List<String> mappedRoles;
     private final List<String> mappedCustomRoles;
     private final Set<String> groups;
+    /** {@code null} for users serialized before tenant names existed: read as the default. */
+    private final String tenantName;
 
     /**
      * For CDI client proxies only (the Jakarta integration produces a request-scoped {@code SignwardUser}); gives the
      * anonymous user. Applications use {@link #fromClaims(Map)} or {@link #anonymous()}.
      */
     protected SignwardUser() {
-        this(Map.of(), "roles", "custom_roles", RoleMapping.none(), false);
+        this(Map.of(), "roles", "custom_roles", RoleMapping.none(), false, null);
     }
 
     private SignwardUser(Map<String, ?> source, String rolesClaim, String customRolesClaim, RoleMapping mapping,
-                         boolean authenticated) {
+                         boolean authenticated, String tenantName) {
         this.authenticated = authenticated;
+        this.tenantName = tenantName;
         this.claims = ClaimValues.plainMap(source);
         this.userId = ClaimValues.uuid(claims, "sub");
         this.email = ClaimValues.string(claims, "email");
@@ -112,7 +115,21 @@ public class SignwardUser implements Serializable {
         Objects.requireNonNull(claims, "claims");
         return new SignwardUser(claims, Objects.requireNonNull(rolesClaim, "rolesClaim"),
                 Objects.requireNonNull(customRolesClaim, "customRolesClaim"),
-                Objects.requireNonNull(mapping, "mapping"), true);
+                Objects.requireNonNull(mapping, "mapping"), true, null);
+    }
+
+    /**
+     * Builds an authenticated user from claims as a {@link SignwardClient} with these options does: their role
+     * claims, role mapping and {@link SignwardOptions#tenantName() tenant name}.
+     *
+     * @param claims  token or userinfo claims (JSON-P values or plain Java values)
+     * @param options the configuration that authenticated the user
+     * @return the user
+     */
+    public static SignwardUser fromClaims(Map<String, ?> claims, SignwardOptions options) {
+        Objects.requireNonNull(claims, "claims");
+        return new SignwardUser(claims, options.rolesClaim(), options.customRolesClaim(), options.roleMapping(), true,
+                options.tenantName());
     }
 
     /** @return the user of a request without a (valid) token: no claims, no roles, not authenticated */
@@ -156,6 +173,21 @@ public class SignwardUser implements Serializable {
     /** @return the {@code family_name} claim, or {@code null} */
     public String familyName() {
         return familyName;
+    }
+
+    /**
+     * The configuration that authenticated this user when the application trusts several Signward authorities
+     * ({@code signward.tenants.<name>.*}): its name, or {@value SignwardOptions#DEFAULT_TENANT} for the unnamed
+     * {@code signward.*} configuration (and for users not built by a client). Not the {@code tenant_id} claim: see
+     * {@link #tenantId()}.
+     *
+     * @return the tenant configuration's name; {@code null} only for {@link #anonymous()}
+     */
+    public String tenantName() {
+        if (!authenticated) {
+            return null;
+        }
+        return tenantName == null ? SignwardOptions.DEFAULT_TENANT : tenantName;
     }
 
     /**
@@ -275,7 +307,7 @@ public class SignwardUser implements Serializable {
         return o instanceof SignwardUser other && authenticated == other.authenticated
                 && claims.equals(other.claims) && roles.equals(other.roles) && customRoles.equals(other.customRoles)
                 && mappedRoles.equals(other.mappedRoles) && mappedCustomRoles.equals(other.mappedCustomRoles)
-                && groups.equals(other.groups);
+                && groups.equals(other.groups) && Objects.equals(tenantName(), other.tenantName());
     }
 
     @Override

@@ -201,6 +201,24 @@ class SignwardUserTest {
         assertFalse(text.contains("ada@example.com"), text);
     }
 
+    @Test
+    void tenantNameIsTheConfigurationThatBuiltTheUserNotTheTenantIdClaim() throws Exception {
+        UUID tenantId = UUID.randomUUID();
+        Map<String, Object> claims = Map.of("sub", "u1", "tenant_id", tenantId.toString(), "roles", "admin");
+        SignwardOptions b = SignwardOptions.builder().authority("https://b.signward.com").clientId("app")
+                .rolesClaim("roles").tenantName("partners").build();
+        SignwardUser user = SignwardUser.fromClaims(claims, b);
+        assertEquals("partners", user.tenantName());
+        assertEquals(tenantId, user.tenantId());
+        assertTrue(user.hasRole("admin"));
+        assertEquals("partners", roundTrip(user).tenantName());
+        assertEquals("default", SignwardUser.fromClaims(claims).tenantName());
+        assertNull(SignwardUser.anonymous().tenantName());
+        assertFalse(user.equals(SignwardUser.fromClaims(claims)), "another tenant's user is another user");
+        assertThrows(InvalidOptionException.class, () -> SignwardOptions.builder()
+                .authority("https://b.signward.com").clientId("app").tenantName("a b").build());
+    }
+
     private static SignwardUser roundTrip(SignwardUser user) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -38,11 +38,13 @@ final class LoginRoutes {
     private final LogoutRevocation revocation;
     private final CsrfGuard csrf;
     private final Clock clock;
+    private final String tenant;
     private final AtomicBoolean redirectUriLogged = new AtomicBoolean();
     private final AtomicBoolean postLogoutUriLogged = new AtomicBoolean();
 
     LoginRoutes(OidcCore core, WebLoginSettings settings, SessionStore store, LoginCompletion completion,
-                CsrfGuard csrf, Clock clock) {
+                CsrfGuard csrf, Clock clock, String tenant) {
+        this.tenant = tenant;
         this.csrf = csrf;
         this.core = core;
         this.settings = settings;
@@ -78,7 +80,7 @@ final class LoginRoutes {
         }
         Instant now = clock.instant();
         PendingLogin pending = new PendingLogin(Pkce.newState(), Pkce.newState(), Pkce.newVerifier(),
-                redirectUri, target, now);
+                redirectUri, target, now, tenant);
         HttpSession session = request.getSession(true);
         store.addPending(session, pending, now);
         URI url = core.authorizeUrl(redirectUri, settings.scopes(), pending.state(), pending.nonce(),
@@ -138,7 +140,12 @@ final class LoginRoutes {
                 ? new PendingLogins.Lookup(PendingLogins.Status.UNKNOWN, null)
                 : store.consumePending(session, state, clock.instant());
         return switch (lookup.status()) {
-            case FOUND -> lookup.login();
+            case FOUND -> {
+                if (!lookup.login().tenant().equals(tenant)) { // another tenant's attempt: never completed here
+                    throw LoginException.badRequest("unknown or already used state");
+                }
+                yield lookup.login();
+            }
             case EXPIRED -> throw LoginException.badRequest("the sign-in attempt has expired; please sign in again");
             case UNKNOWN -> throw LoginException.badRequest("unknown or already used state");
         };

@@ -1,5 +1,7 @@
 package com.signward.idserver.web;
 
+import com.signward.idserver.SignwardOptions;
+
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,11 +15,19 @@ import java.util.Objects;
  * @param redirectUri  the exact redirect URI sent, used again for the code exchange
  * @param target       where to go after login: a checked path within the application
  * @param createdAt    when the attempt started
+ * @param tenant       the tenant configuration the attempt started with: the one that completes it
  */
 record PendingLogin(String state, String nonce, String codeVerifier, String redirectUri, String target,
-                    Instant createdAt) implements Serializable {
+                    Instant createdAt, String tenant) implements Serializable {
+
+    /** An attempt of the default configuration. */
+    PendingLogin(String state, String nonce, String codeVerifier, String redirectUri, String target,
+                 Instant createdAt) {
+        this(state, nonce, codeVerifier, redirectUri, target, createdAt, SignwardOptions.DEFAULT_TENANT);
+    }
 
     PendingLogin {
+        tenant = tenant == null ? SignwardOptions.DEFAULT_TENANT : tenant;
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(codeVerifier, "codeVerifier");
@@ -29,6 +39,6 @@ record PendingLogin(String state, String nonce, String codeVerifier, String redi
     /** Never prints the state, the nonce or the verifier. */
     @Override
     public String toString() {
-        return "PendingLogin[target=" + target + ", createdAt=" + createdAt + "]";
+        return "PendingLogin[tenant=" + tenant + ", target=" + target + ", createdAt=" + createdAt + "]";
     }
 }

@@ -65,6 +65,11 @@ final class PendingLogins implements Serializable {
         return new Lookup(Status.FOUND, login);
     }
 
+    /** The attempt with this state, left in place (to choose who handles the callback, which then consumes it). */
+    synchronized PendingLogin peek(String state) {
+        return state == null ? null : byState.get(state);
+    }
+
     synchronized int size() {
         return byState.size();
     }

@@ -86,6 +86,17 @@ final class SessionStore {
         }
     }
 
+    /** The tenant of the session's attempt with this state, or {@code null}; nothing is consumed. */
+    String pendingTenant(HttpSession session, String state) {
+        try {
+            PendingLogin login = session.getAttribute(PENDING_ATTRIBUTE) instanceof PendingLogins pending
+                    ? pending.peek(state) : null;
+            return login == null ? null : login.tenant();
+        } catch (IllegalStateException invalidated) {
+            return null;
+        }
+    }
+
     /** Takes the attempt with this state out of the session (once). */
     PendingLogins.Lookup consumePending(HttpSession session, String state, Instant now) {
         try {

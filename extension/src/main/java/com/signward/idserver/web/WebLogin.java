@@ -1,5 +1,6 @@
 package com.signward.idserver.web;
 
+import com.signward.idserver.SignwardOptions;
 import com.signward.idserver.SignwardUser;
 import com.signward.idserver.internal.oidc.OidcCore;
 import com.signward.idserver.web.state.StateStore;
@@ -56,6 +57,7 @@ public final class WebLogin {
     private final BackchannelLogout backchannel;
     private final CsrfGuard csrf;
     private final Clock clock;
+    private final String tenant;
 
     /**
      * @param core     the provider of the application's client configuration (client id, secret, scopes, skew)
@@ -73,7 +75,21 @@ public final class WebLogin {
      */
     public WebLogin(OidcCore core, Function<Map<String, Object>, SignwardUser> toUser, WebLoginSettings settings,
                     StateStore state) {
+        this(core, toUser, settings, state, SignwardOptions.DEFAULT_TENANT);
+    }
+
+    /**
+     * One tenant's login when an application has several Signward configurations: they share the routes, the
+     * session attributes and the state store; an attempt is completed, and a session's login refreshed, only by
+     * the login of the tenant it started with.
+     *
+     * @param tenant the tenant configuration's name ({@link SignwardUser#tenantName()} of the users {@code toUser}
+     *               builds)
+     */
+    public WebLogin(OidcCore core, Function<Map<String, Object>, SignwardUser> toUser, WebLoginSettings settings,
+                    StateStore state, String tenant) {
         Objects.requireNonNull(core, "core");
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = core.clock();
         if (settings.scopes().isEmpty() && !core.config().scopes().contains("openid")) {
@@ -85,7 +101,7 @@ public final class WebLogin {
         SessionSeal seal = new SessionSeal(session.encryptionKey());
         this.store = new SessionStore(settings.maxPendingLogins(), settings.pendingLoginTtl(), seal);
         this.csrf = new CsrfGuard(session.csrfEnabled(), settings.publicBaseUrl(), session.csrfAllowedOrigins());
-        this.routes = new LoginRoutes(core, settings, store, completion, csrf, clock);
+        this.routes = new LoginRoutes(core, settings, store, completion, csrf, clock, tenant);
         this.markers = new LogoutMarkers(state, core.config().clientId(), markerTtl(settings), clock);
         this.backchannel = new BackchannelLogout(core, markers, session.logoutTokenMaxAge(), clock);
         Duration wait = core.config().timeout().multipliedBy(3);
@@ -142,6 +158,39 @@ public final class WebLogin {
         return true;
     }
 
+    /** @return the tenant configuration this login belongs to */
+    public String tenant() {
+        return tenant;
+    }
+
+    /**
+     * Which tenant's login the session says handles this request: on the callback route the tenant the attempt
+     * named by {@code state} started with; elsewhere the tenant of the session's login. Reads, never changes.
+     *
+     * @return the tenant name, or {@code null} when the session names none
+     */
+    public String sessionTenant(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        if (pathWithinApplication(request).equals(settings.callbackPath())) {
+            return store.pendingTenant(session, request.getParameter("state"));
+        }
+        SessionLogin login = store.login(session);
+        return login == null ? null : login.user().tenantName();
+    }
+
+    /** Whether the request is for the login route (path relative to the context path). */
+    public boolean isLoginRoute(HttpServletRequest request) {
+        return pathWithinApplication(request).equals(settings.loginPath());
+    }
+
+    /** Whether the request is for the back-channel logout route (path relative to the context path). */
+    public boolean isBackchannelLogoutRoute(HttpServletRequest request) {
+        return pathWithinApplication(request).equals(settings.backchannelLogoutPath());
+    }
+
     /** Whether the request is for the logout route (path relative to the context path). */
     public boolean isLogoutRoute(HttpServletRequest request) {
         return pathWithinApplication(request).equals(settings.logoutPath());
@@ -159,8 +208,8 @@ public final class WebLogin {
     public Optional<SignwardUser> sessionUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         SessionLogin login = session == null ? null : store.login(session);
-        if (login == null) {
-            return Optional.empty();
+        if (login == null || !tenant.equals(login.user().tenantName())) {
+            return Optional.empty(); // no login, or another tenant's: never refreshed or checked here
         }
         Instant now = clock.instant();
         if (markers.loggedOut(login)) {
@@ -213,6 +262,12 @@ public final class WebLogin {
     public static void refuseCrossSite(HttpServletRequest request, HttpServletResponse response, String reason)
             throws IOException {
         Responses.write(request, response, LoginException.crossSite(reason), null);
+    }
+
+    /** Answers 400 for a login that cannot start: a small HTML page for browsers, else a JSON error. */
+    public static void refuseLogin(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException {
+        Responses.write(request, response, LoginException.badRequest(reason), null);
     }
 
     /**

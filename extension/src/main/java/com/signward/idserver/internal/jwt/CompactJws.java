@@ -159,6 +159,16 @@ public final class CompactJws {
         }
     }
 
+    /**
+     * The {@code iss} claim, NOT verified: only to choose which configuration verifies the token (that one then
+     * checks the issuer, the signature and every other rule). Never a basis for trust.
+     *
+     * @return the {@code iss} string, or {@code null} when absent or not a string
+     */
+    public String unverifiedIssuer() {
+        return ClaimValues.string(payload, "iss");
+    }
+
     /** @return the payload as plain values; trustworthy only once the signature is verified */
     Map<String, Object> payload() {
         return payload;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Validates a bearer token for the mechanism and the identity store alike, with
- * {@link SignwardClient#validateToken(String)}: the outcome carries the user (the one object that then reaches the
+ * {@link SignwardClient#validateToken(String)} of the configuration its issuer names ({@link TenantClients}): the outcome carries the user (the one object that then reaches the
  * principal, the {@code SignwardUser} producer and the JAX-RS filters), or why the token was refused and whether
  * that is the caller's fault (401) or Signward's (503).
  */
@@ -27,9 +27,13 @@ final class BearerAuthenticator {
     record Verdict(AuthOutcome outcome, CredentialValidationResult result) {
     }
 
-    static Verdict authenticate(SignwardClient client, SignwardDeployment deployment, Set<String> declaredRoles,
+    static Verdict authenticate(TenantClients tenants, SignwardDeployment deployment, Set<String> declaredRoles,
                                 String token) {
         String realm = deployment.realm();
+        SignwardClient client = tenants.forToken(token);
+        if (client == null) { // never fetch anything from an issuer the token names
+            return new Verdict(AuthOutcome.rejected(realm, "token issuer is not trusted", 401), null);
+        }
         SignwardUser user;
         try {
             user = client.validateToken(token);

@@ -33,6 +33,13 @@ public enum ConfigKey {
     ROLES_MAP("roleMap", "signward.roles.map.<from>", null, "Renames a role: `signward.roles.map.owner=admin,owner`; role checks and groups see the new names."),
     TENANTS_ALLOWED("allowedTenants", "signward.tenants.allowed", null, "Tenant ids (UUIDs), comma-separated: callers of other tenants get 403 `insufficient_tenant`."),
 
+    // several authorities (multi-tenant page): signward.tenants.<name>.*, discovered from the property names
+    TENANT_AUTHORITY("tenantAuthority", "signward.tenants.<name>.authority", null, "Authority of the named tenant configuration `<name>` (A-Z, a-z, 0-9, `_`, `-`; not `allowed` or `default`). Required for each named tenant; defines it."),
+    TENANT_CLIENT_ID("tenantClientId", "signward.tenants.<name>.client-id", null, "OAuth client id of this application at that authority. Required for each named tenant."),
+    TENANT_CLIENT_SECRET("tenantClientSecret", "signward.tenants.<name>.client-secret", null, "Client secret at that authority (never inherited from `signward.client-secret`)."),
+    TENANT_AUDIENCE("tenantAudience", "signward.tenants.<name>.audience", "idserver-api", "Audience that this tenant's access tokens must contain (not inherited from `signward.audience`)."),
+    TENANT_ISSUER("tenantIssuer", "signward.tenants.<name>.issuer", null, "Expected `iss` of this tenant (routing and validation); by default its authority."),
+
     // browser login
     LOGIN_ENABLED("loginEnabled", "signward.login.enabled", "false", "`true` turns on browser login (Authorization Code + PKCE) in the same mechanism."),
     LOGIN_PATH("loginPath", "signward.login.path", "/auth/login", "Route that starts a login; accepts `returnTo` (a path within the application)."),

@@ -104,15 +104,20 @@ final class ConfigValues {
     }
 
     Optional<URI> uri(ConfigKey key) {
-        return explicit(key).map(v -> {
+        return uriOf(key.key());
+    }
+
+    /** An absolute URL by property name (for key families such as {@code signward.tenants.<name>.issuer}). */
+    Optional<URI> uriOf(String name) {
+        return raw(name).map(v -> {
             try {
                 URI uri = new URI(v);
                 if (!uri.isAbsolute() || uri.getHost() == null) {
-                    throw new ConfigException(key, "must be an absolute http(s) URL");
+                    throw new ConfigException(name + ": must be an absolute http(s) URL");
                 }
                 return uri;
             } catch (URISyntaxException e) {
-                throw new ConfigException(key, "is not a valid URL");
+                throw new ConfigException(name + ": is not a valid URL");
             }
         });
     }

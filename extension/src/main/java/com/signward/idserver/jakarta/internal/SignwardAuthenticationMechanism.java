@@ -1,10 +1,11 @@
 package com.signward.idserver.jakarta.internal;
 
-import com.signward.idserver.SignwardOptions;
 import com.signward.idserver.SignwardUser;
+import com.signward.idserver.jakarta.SignwardTenantResolver;
 import com.signward.idserver.web.WebLogin;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -43,16 +44,16 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     @Inject
     SignwardProducers producers;
 
-    private WebLogin webLogin;
+    @Inject
+    Instance<SignwardTenantResolver> tenantResolver;
+
+    private TenantWebLogins logins;
 
     @PostConstruct
     void init() {
-        SignwardOptions options = extension.deployment().options();
-        webLogin = extension.deployment().login()
-                .map(settings -> new WebLogin(producers.core(),
-                        claims -> SignwardUser.fromClaims(claims, options.rolesClaim(), options.customRolesClaim(),
-                                options.roleMapping()),
-                        settings, extension.stateStore()))
+        logins = extension.deployment().login()
+                .map(settings -> new TenantWebLogins(producers.client(), producers.tenants(), settings,
+                        extension.stateStore(), () -> tenantResolver.isResolvable() ? tenantResolver.get() : null))
                 .orElse(null);
     }
 
@@ -61,6 +62,11 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
                                                 HttpMessageContext context) {
         if (extension.isWebhookRequest(request)) {
             return context.doNothing(); // machine to machine: the endpoint verifies its own signature
+        }
+        WebLogin webLogin = logins == null ? null : logins.forRequest(request);
+        if (logins != null && webLogin == null) {
+            return send(AuthenticationStatus.SEND_FAILURE, () -> WebLogin.refuseLogin(request, response,
+                    "sign-in is not available for this address"));
         }
         if (webLogin != null && webLogin.isLogoutRoute(request) && !context.isProtected()) {
             // answered by SignwardRequestFilter, where invalidating the session is ordinary servlet work
@@ -79,13 +85,13 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
         return switch (header.kind()) {
             case PRESENT -> authenticate(context, header.token());
             case MALFORMED -> reject(context, AuthOutcome.rejected(realm, "malformed Authorization header", 401));
-            case ABSENT -> sessionOrAnonymous(context, realm);
+            case ABSENT -> sessionOrAnonymous(context, realm, webLogin);
         };
     }
 
     private AuthenticationStatus authenticate(HttpMessageContext context, String token) {
         BearerAuthenticator.Verdict verdict =
-                BearerAuthenticator.authenticate(producers.client(), extension.deployment(),
+                BearerAuthenticator.authenticate(producers.tenants(), extension.deployment(),
                         DeclaredRoles.of(context.getRequest().getServletContext()), token);
         if (verdict.result() == null) {
             return reject(context, verdict.outcome());
@@ -103,7 +109,7 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
         return context.doNothing();
     }
 
-    private AuthenticationStatus sessionOrAnonymous(HttpMessageContext context, String realm) {
+    private AuthenticationStatus sessionOrAnonymous(HttpMessageContext context, String realm, WebLogin webLogin) {
         HttpServletRequest request = context.getRequest();
         if (webLogin != null) {
             Optional<SignwardUser> user = webLogin.sessionUser(request);

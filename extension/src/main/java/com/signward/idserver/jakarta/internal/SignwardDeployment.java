@@ -60,8 +60,7 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
      */
     public static SignwardDeployment read(Function<String, Optional<String>> lookup, Iterable<String> propertyNames) {
         ConfigValues values = new ConfigValues(lookup);
-        SignwardOptions options = build(() -> clientOptions(values)
-                .roleMapping(AuthorizationSettings.roleMapping(values, propertyNames)).build());
+        SignwardOptions options = build(() -> defaultTenant(values, propertyNames).build());
         Optional<WebLoginSettings> login = values.boolWithDefault(ConfigKey.LOGIN_ENABLED)
                 ? Optional.of(build(() -> loginSettings(values)))
                 : Optional.empty();
@@ -70,6 +69,11 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
         }
         return new SignwardDeployment(options, values.boolWithDefault(ConfigKey.ROLES_INCLUDE_CUSTOM),
                 values.withDefault(ConfigKey.PRINCIPAL_CLAIM), login, AuthorizationSettings.allowedTenants(values));
+    }
+
+    /** The unnamed {@code signward.*} configuration; named tenants start from it ({@link TenantSettings}). */
+    static SignwardOptions.Builder defaultTenant(ConfigValues values, Iterable<String> propertyNames) {
+        return clientOptions(values).roleMapping(AuthorizationSettings.roleMapping(values, propertyNames));
     }
 
     private static SignwardOptions.Builder clientOptions(ConfigValues values) {

@@ -1,5 +1,8 @@
 package com.signward.idserver.jakarta.internal;
 
+import com.signward.idserver.SignwardClient;
+import com.signward.idserver.SignwardOptions;
+import com.signward.idserver.jakarta.SignwardTenant;
 import com.signward.idserver.web.state.StateStore;
 import com.signward.idserver.web.WebLogin;
 import jakarta.enterprise.event.Observes;
@@ -10,6 +13,7 @@ import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
@@ -22,7 +26,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -45,6 +52,8 @@ public class SignwardExtension implements Extension {
     private volatile StateStore stateStore;
     private volatile Optional<WebhookSettings> webhooks = Optional.empty();
     private volatile SelfCheck.Mode startupCheck = SelfCheck.Mode.OFF;
+    private volatile Map<String, SignwardOptions> tenants = Map.of();
+    private final Set<String> injectedTenants = ConcurrentHashMap.newKeySet();
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
@@ -96,17 +105,29 @@ public class SignwardExtension implements Extension {
         }
     }
 
+    /** Remembers each {@code @SignwardTenant("name") SignwardClient} so that an unknown name fails the deployment. */
+    void noticeTenantInjection(@Observes ProcessInjectionPoint<?, SignwardClient> event) {
+        event.getInjectionPoint().getQualifiers().stream().filter(SignwardTenant.class::isInstance)
+                .forEach(q -> injectedTenants.add(((SignwardTenant) q).value()));
+    }
+
     void readConfiguration(@Observes AfterDeploymentValidation validation) {
         try {
             Config config = ConfigProvider.getConfig();
             Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
             deployment = SignwardDeployment.read(lookup, config.getPropertyNames());
+            tenants = TenantSettings.read(new ConfigValues(lookup), config.getPropertyNames(), deployment.options());
+            injectedTenants.stream().filter(name -> !name.equals(SignwardOptions.DEFAULT_TENANT)
+                    && !tenants.containsKey(name)).sorted().forEach(name -> validation.addDeploymentProblem(
+                    new DeploymentException("@SignwardTenant(\"" + name + "\"): " + TenantClients.missing(name))));
             webhooks = WebhookSettings.read(lookup);
             startupCheck = SelfCheck.Mode.read(new ConfigValues(lookup));
             new ConfigValues(lookup).boolWithDefault(ConfigKey.HEALTH_ENABLED); // a bad value names the key
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());
+            tenants.forEach((name, options) -> LOG.log(Level.INFO, "Signward: tenant {0}: authority {1}, client id "
+                    + "{2}, audience {3}", name, options.authority(), options.clientId(), options.audience()));
             openStateStore(deployment);
         } catch (ConfigException | IllegalStateException e) {
             validation.addDeploymentProblem(new DeploymentException("Signward configuration error: " + e.getMessage()));
@@ -138,6 +159,11 @@ public class SignwardExtension implements Extension {
             throw new IllegalStateException("Signward configuration has not been read (deployment failed?)");
         }
         return current;
+    }
+
+    /** The named tenant configurations ({@code signward.tenants.<name>.*}) by name; empty when there are none. */
+    Map<String, SignwardOptions> tenants() {
+        return tenants;
     }
 
     /** The webhook settings, present when {@code signward.webhooks.enabled=true}. */

@@ -35,7 +35,7 @@ public class SignwardIdentityStore implements IdentityStore {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
         BearerAuthenticator.Verdict verdict =
-                BearerAuthenticator.authenticate(producers.client(), extension.deployment(),
+                BearerAuthenticator.authenticate(producers.tenants(), extension.deployment(),
                         DeclaredRoles.of(servletContext), bearer.token());
         return verdict.result() != null ? verdict.result() : CredentialValidationResult.INVALID_RESULT;
     }
