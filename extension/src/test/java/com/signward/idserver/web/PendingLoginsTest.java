@@ -56,6 +56,24 @@ class PendingLoginsTest {
     }
 
     @Test
+    void anAttemptRecordsItsTenantAndPeekingConsumesNothing() {
+        PendingLogins logins = new PendingLogins(10, TTL);
+        PendingLogin atB = new PendingLogin(Pkce.newState(), Pkce.newState(), Pkce.newVerifier(),
+                "https://app.example/auth/callback", "/", T0, "b");
+        PendingLogin atDefault = attempt("/", T0);
+        logins.add(atB, T0);
+        logins.add(atDefault, T0);
+        assertEquals("b", logins.peek(atB.state()).tenant());
+        assertEquals("default", logins.peek(atDefault.state()).tenant());
+        assertNull(logins.peek("unknown"));
+        assertNull(logins.peek(null));
+        assertEquals(2, logins.size());
+        assertSame(atB, logins.consume(atB.state(), T0.plusSeconds(1)).login());
+        assertEquals("default", new PendingLogin(Pkce.newState(), Pkce.newState(), Pkce.newVerifier(),
+                "https://app.example/auth/callback", "/", T0, null).tenant(), "older sessions: the default");
+    }
+
+    @Test
     void aStateWorksOnce() {
         PendingLogins logins = new PendingLogins(10, TTL);
         PendingLogin tab = attempt("/", T0);

@@ -146,41 +146,76 @@ class MultiTenantIT {
         assertEquals("b", clients.getString("bTenantName"));
         assertEquals("api-b", clients.getString("bAudience"));
         assertEquals("b", clients.getString("validatedBy"));
+        assertEquals(B.authority(), clients.getString("lookedUp"), "Instance.select(SignwardTenant.Literal.of(\"b\"))");
     }
 
     // --- browser login: the resolver picks the tenant, the session is that tenant's ----------------------
 
-    @Test
-    void aLoginTheResolverSendsToTenantBCompletesWithBAndTheSessionIsBs() {
+    /** Logs {@code user} in at b through the resolver (query parameter); returns the page of the API it lands on. */
+    private Page loginAtB(Browser browser, FakeUser user) {
         String callback = app("auth/callback").toString();
-        B.register(FakeClient.confidential(CLIENT_B, SECRET_B).withRedirectUri(callback));
-        FakeUser beatrice = user("beatrice");
+        B.register(FakeClient.confidential(CLIENT_B, SECRET_B).withRedirectUri(callback)
+                .withPostLogoutRedirectUri(app("").toString())
+                .withBackchannelLogoutUri(app("auth/backchannel-logout")));
         A.takeRequests();
         B.takeRequests();
-        Browser browser = new Browser();
 
         Page login = browser.get(app("auth/login?tenant=b&returnTo=%2Fapi%2Fcaller"));
         assertEquals(302, login.status(), login::describe);
         URI authorize = login.location();
-        assertEquals(B.authority() + FakeSignward.AUTHORIZE_PATH,
-                authorize.getScheme() + "://" + authorize.getRawAuthority() + authorize.getRawPath());
+        assertEquals(B.authority() + FakeSignward.AUTHORIZE_PATH, Query.withoutQuery(authorize), login::describe);
         assertEquals(CLIENT_B, Query.single(authorize, "client_id"));
         assertEquals(callback, Query.single(authorize, "redirect_uri"));
 
-        B.loginAs(beatrice);
+        B.loginAs(user);
         Page toCallback = browser.get(authorize);
         assertEquals(302, toCallback.status(), toCallback::describe);
         // the callback carries no tenant: the attempt recorded it
         Page back = browser.follow(toCallback);
         assertEquals(303, back.status(), back::describe);
         assertTrue(back.rawLocation().endsWith("/api/caller"), back::describe);
+        assertEquals(1, B.requestsTo(FakeSignward.TOKEN_PATH).size(), "the code was redeemed at b");
+        assertEquals(0, A.requestsTo(FakeSignward.TOKEN_PATH).size(), "nothing was redeemed at a");
+        return back;
+    }
 
-        Page caller = browser.get(back.location(), "Accept", "application/json");
+    private Page caller(Browser browser) {
+        return browser.get(app("api/caller"), "Accept", "application/json");
+    }
+
+    @Test
+    void aLoginTheResolverSendsToTenantBCompletesWithBAndTheSessionIsBs() {
+        FakeUser beatrice = user("beatrice");
+        Browser browser = new Browser();
+        loginAtB(browser, beatrice);
+
+        Page caller = caller(browser);
         assertEquals(200, caller.status(), caller::describe);
         assertEquals("b", json(caller).getString("tenantName"));
         assertEquals(beatrice.id(), json(caller).getString("sub"));
-        assertEquals(1, B.requestsTo(FakeSignward.TOKEN_PATH).size(), "the code was redeemed at b");
-        assertEquals(0, A.requestsTo(FakeSignward.TOKEN_PATH).size(), "nothing was redeemed at a");
+
+        // b ends the session: its logout token (b's issuer, b's key, b's client id) reaches b's login
+        assertEquals(200, B.sendBackchannelLogout(CLIENT_B, null, beatrice.id()));
+        Page after = caller(browser);
+        assertEquals(401, after.status(), after::describe);
+    }
+
+    @Test
+    void theLogoutOfBsSessionGoesToB() {
+        Browser browser = new Browser();
+        loginAtB(browser, user("bodo"));
+        Page logout = browser.post(app("auth/logout"), Map.of(), "Origin", origin());
+        assertEquals(303, logout.status(), logout::describe);
+        assertEquals(B.authority() + FakeSignward.END_SESSION_PATH, Query.withoutQuery(logout.location()),
+                logout::describe);
+        assertEquals(CLIENT_B, Query.single(logout.location(), "client_id"));
+        assertEquals(1, B.requestsTo(FakeSignward.REVOKE_PATH).size(), "b's tokens were revoked at b");
+        assertEquals(0, A.requestsTo(FakeSignward.REVOKE_PATH).size());
+        assertEquals(401, caller(browser).status());
+    }
+
+    private String origin() {
+        return base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.signward.idserver.SignwardClient;
 import com.signward.idserver.jakarta.SignwardTenant;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -26,6 +28,10 @@ public class TenantClientResource {
     @SignwardTenant("b")
     SignwardClient tenantB;
 
+    @Inject
+    @Any
+    Instance<SignwardClient> clients;
+
     /** {@code token}: validated by tenant b's client itself (the application's own use of it). */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +40,8 @@ public class TenantClientResource {
                 .add("default", defaultClient.options().authority())
                 .add("b", tenantB.options().authority())
                 .add("bTenantName", tenantB.options().tenantName())
-                .add("bAudience", tenantB.options().audience());
+                .add("bAudience", tenantB.options().audience())
+                .add("lookedUp", clients.select(SignwardTenant.Literal.of("b")).get().options().authority());
         if (token != null) {
             json.add("validatedBy", tenantB.validateToken(token).tenantName());
         }
