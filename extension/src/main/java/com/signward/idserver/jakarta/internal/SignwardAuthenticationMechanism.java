@@ -1,11 +1,10 @@
 package com.signward.idserver.jakarta.internal;
 
 import com.signward.idserver.SignwardUser;
-import com.signward.idserver.jakarta.SignwardTenantResolver;
 import com.signward.idserver.web.WebLogin;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -45,7 +44,7 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     SignwardProducers producers;
 
     @Inject
-    Instance<SignwardTenantResolver> tenantResolver;
+    BeanManager beanManager;
 
     private TenantWebLogins logins;
 
@@ -53,7 +52,7 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     void init() {
         logins = extension.deployment().login()
                 .map(settings -> new TenantWebLogins(producers.client(), producers.tenants(), settings,
-                        extension.stateStore(), () -> tenantResolver.isResolvable() ? tenantResolver.get() : null))
+                        extension.stateStore(), () -> extension.tenantResolver(beanManager)))
                 .orElse(null);
     }
 

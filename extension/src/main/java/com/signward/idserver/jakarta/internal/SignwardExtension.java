@@ -3,15 +3,18 @@ package com.signward.idserver.jakarta.internal;
 import com.signward.idserver.SignwardClient;
 import com.signward.idserver.SignwardOptions;
 import com.signward.idserver.jakarta.SignwardTenant;
+import com.signward.idserver.jakarta.SignwardTenantResolver;
 import com.signward.idserver.web.state.StateStore;
 import com.signward.idserver.web.WebLogin;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
@@ -54,6 +57,8 @@ public class SignwardExtension implements Extension {
     private volatile SelfCheck.Mode startupCheck = SelfCheck.Mode.OFF;
     private volatile Map<String, SignwardOptions> tenants = Map.of();
     private final Set<String> injectedTenants = ConcurrentHashMap.newKeySet();
+    private final Set<Bean<?>> tenantResolvers = ConcurrentHashMap.newKeySet();
+    private volatile SignwardTenantResolver tenantResolver;
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
@@ -111,7 +116,32 @@ public class SignwardExtension implements Extension {
                 .forEach(q -> injectedTenants.add(((SignwardTenant) q).value()));
     }
 
+    /**
+     * Remembers the application's {@link SignwardTenantResolver} bean. (Payara does not let the jar's beans look up
+     * the application's beans by type; a reference to the bean itself works everywhere.)
+     */
+    <T extends SignwardTenantResolver> void noticeTenantResolver(@Observes ProcessBean<T> event) {
+        tenantResolvers.add(event.getBean());
+    }
+
+    /** The application's tenant resolver, or {@code null} when it has none (one reference, made on first use). */
+    SignwardTenantResolver tenantResolver(BeanManager beanManager) {
+        SignwardTenantResolver current = tenantResolver;
+        if (current == null && !tenantResolvers.isEmpty()) {
+            Bean<?> bean = tenantResolvers.iterator().next();
+            current = (SignwardTenantResolver) beanManager.getReference(bean, SignwardTenantResolver.class,
+                    beanManager.createCreationalContext(bean));
+            tenantResolver = current;
+        }
+        return current;
+    }
+
     void readConfiguration(@Observes AfterDeploymentValidation validation) {
+        if (tenantResolvers.size() > 1) {
+            validation.addDeploymentProblem(new DeploymentException("Signward: several SignwardTenantResolver beans ("
+                    + tenantResolvers.stream().map(b -> b.getBeanClass().getName()).sorted().toList()
+                    + "); the application may have one"));
+        }
         try {
             Config config = ConfigProvider.getConfig();
             Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
