@@ -44,6 +44,9 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     SignwardProducers producers;
 
     @Inject
+    TenantExtension tenantExtension;
+
+    @Inject
     BeanManager beanManager;
 
     private TenantWebLogins logins;
@@ -52,7 +55,7 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
     void init() {
         logins = extension.deployment().login()
                 .map(settings -> new TenantWebLogins(producers.client(), producers.tenants(), settings,
-                        extension.stateStore(), () -> extension.tenantResolver(beanManager)))
+                        extension.stateStore(), () -> tenantExtension.resolver(beanManager)))
                 .orElse(null);
     }
 

@@ -1,22 +1,15 @@
 package com.signward.idserver.jakarta.internal;
 
-import com.signward.idserver.SignwardClient;
-import com.signward.idserver.SignwardOptions;
-import com.signward.idserver.jakarta.SignwardTenant;
-import com.signward.idserver.jakarta.SignwardTenantResolver;
 import com.signward.idserver.web.state.StateStore;
 import com.signward.idserver.web.WebLogin;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
-import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
-import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessBeanAttributes;
-import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
@@ -29,10 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.lang.System.Logger.Level;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -55,10 +45,6 @@ public class SignwardExtension implements Extension {
     private volatile StateStore stateStore;
     private volatile Optional<WebhookSettings> webhooks = Optional.empty();
     private volatile SelfCheck.Mode startupCheck = SelfCheck.Mode.OFF;
-    private volatile Map<String, SignwardOptions> tenants = Map.of();
-    private final Set<String> injectedTenants = ConcurrentHashMap.newKeySet();
-    private final Set<Bean<?>> tenantResolvers = ConcurrentHashMap.newKeySet();
-    private volatile SignwardTenantResolver tenantResolver;
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
@@ -110,54 +96,17 @@ public class SignwardExtension implements Extension {
         }
     }
 
-    /** Remembers each {@code @SignwardTenant("name") SignwardClient} so that an unknown name fails the deployment. */
-    void noticeTenantInjection(@Observes ProcessInjectionPoint<?, SignwardClient> event) {
-        event.getInjectionPoint().getQualifiers().stream().filter(SignwardTenant.class::isInstance)
-                .forEach(q -> injectedTenants.add(((SignwardTenant) q).value()));
-    }
-
-    /**
-     * Remembers the application's {@link SignwardTenantResolver} bean. (Payara does not let the jar's beans look up
-     * the application's beans by type; a reference to the bean itself works everywhere.)
-     */
-    <T extends SignwardTenantResolver> void noticeTenantResolver(@Observes ProcessBean<T> event) {
-        tenantResolvers.add(event.getBean());
-    }
-
-    /** The application's tenant resolver, or {@code null} when it has none (one reference, made on first use). */
-    SignwardTenantResolver tenantResolver(BeanManager beanManager) {
-        SignwardTenantResolver current = tenantResolver;
-        if (current == null && !tenantResolvers.isEmpty()) {
-            Bean<?> bean = tenantResolvers.iterator().next();
-            current = (SignwardTenantResolver) beanManager.getReference(bean, SignwardTenantResolver.class,
-                    beanManager.createCreationalContext(bean));
-            tenantResolver = current;
-        }
-        return current;
-    }
-
     void readConfiguration(@Observes AfterDeploymentValidation validation) {
-        if (tenantResolvers.size() > 1) {
-            validation.addDeploymentProblem(new DeploymentException("Signward: several SignwardTenantResolver beans ("
-                    + tenantResolvers.stream().map(b -> b.getBeanClass().getName()).sorted().toList()
-                    + "); the application may have one"));
-        }
         try {
             Config config = ConfigProvider.getConfig();
             Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
             deployment = SignwardDeployment.read(lookup, config.getPropertyNames());
-            tenants = TenantSettings.read(new ConfigValues(lookup), config.getPropertyNames(), deployment.options());
-            injectedTenants.stream().filter(name -> !name.equals(SignwardOptions.DEFAULT_TENANT)
-                    && !tenants.containsKey(name)).sorted().forEach(name -> validation.addDeploymentProblem(
-                    new DeploymentException("@SignwardTenant(\"" + name + "\"): " + TenantClients.missing(name))));
             webhooks = WebhookSettings.read(lookup);
             startupCheck = SelfCheck.Mode.read(new ConfigValues(lookup));
             new ConfigValues(lookup).boolWithDefault(ConfigKey.HEALTH_ENABLED); // a bad value names the key
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
                     deployment.options().authority(), deployment.options().clientId(),
                     deployment.options().audience());
-            tenants.forEach((name, options) -> LOG.log(Level.INFO, "Signward: tenant {0}: authority {1}, client id "
-                    + "{2}, audience {3}", name, options.authority(), options.clientId(), options.audience()));
             openStateStore(deployment);
         } catch (ConfigException | IllegalStateException e) {
             validation.addDeploymentProblem(new DeploymentException("Signward configuration error: " + e.getMessage()));
@@ -189,11 +138,6 @@ public class SignwardExtension implements Extension {
             throw new IllegalStateException("Signward configuration has not been read (deployment failed?)");
         }
         return current;
-    }
-
-    /** The named tenant configurations ({@code signward.tenants.<name>.*}) by name; empty when there are none. */
-    Map<String, SignwardOptions> tenants() {
-        return tenants;
     }
 
     /** The webhook settings, present when {@code signward.webhooks.enabled=true}. */

@@ -34,6 +34,9 @@ public class SignwardProducers {
     SignwardExtension extension;
 
     @Inject
+    TenantExtension tenantExtension;
+
+    @Inject
     Instance<HttpServletRequest> request;
 
     @Inject
@@ -64,7 +67,8 @@ public class SignwardProducers {
             synchronized (this) {
                 current = tenants;
                 if (current == null) {
-                    current = new TenantClients(extension.deployment().options(), this::client, extension.tenants());
+                    current = new TenantClients(extension.deployment().options(), this::client,
+                            tenantExtension.tenants());
                     tenants = current;
                 }
             }
