@@ -2,6 +2,7 @@ package com.signward.idserver;
 
 import com.signward.idserver.internal.jwt.AccessTokenValidator;
 import com.signward.idserver.internal.jwt.AlgorithmPolicy;
+import com.signward.idserver.internal.jwt.IntrospectionCache;
 import com.signward.idserver.internal.oidc.OidcConfig;
 import com.signward.idserver.internal.oidc.Urls;
 
@@ -45,6 +46,7 @@ public final class SignwardOptions {
     private final List<String> accessTokenTypes;
     private final List<String> allowedClients;
     private final int tokenCacheSize;
+    private final Duration introspectionCacheTtl;
 
     /** Largest accepted clock skew. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
@@ -79,6 +81,7 @@ public final class SignwardOptions {
             throw new InvalidOptionException("tokenCacheSize", "must be between 0 and " + MAX_TOKEN_CACHE_SIZE);
         }
         this.tokenCacheSize = b.tokenCacheSize;
+        this.introspectionCacheTtl = notNegative("introspectionCacheTtl", b.introspectionCacheTtl);
     }
 
     /** The checked values for the internal layers. */
@@ -199,6 +202,11 @@ public final class SignwardOptions {
         return tokenCacheSize;
     }
 
+    /** @return how long an introspection result is trusted, at most until the token's {@code exp} (default 5 min) */
+    public Duration introspectionCacheTtl() {
+        return introspectionCacheTtl;
+    }
+
     private static String required(String option, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidOptionException(option, "is required");
@@ -290,7 +298,7 @@ public final class SignwardOptions {
                 + ", jwksMinRefreshInterval=" + jwksMinRefreshInterval + ", jwksMaxStale=" + jwksMaxStale
                 + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim + ", roleMapping=" + roleMapping
                 + ", accessTokenTypes=" + accessTokenTypes + ", allowedClients=" + allowedClients
-                + ", tokenCacheSize=" + tokenCacheSize + "]";
+                + ", tokenCacheSize=" + tokenCacheSize + ", introspectionCacheTtl=" + introspectionCacheTtl + "]";
     }
 
     /**
@@ -318,6 +326,7 @@ public final class SignwardOptions {
         private List<String> accessTokenTypes = List.of();
         private List<String> allowedClients = List.of();
         private int tokenCacheSize = AccessTokenValidator.DEFAULT_CACHE_SIZE;
+        private Duration introspectionCacheTtl = IntrospectionCache.DEFAULT_TTL;
 
         private Builder() {
         }
@@ -518,6 +527,17 @@ public final class SignwardOptions {
          */
         public Builder tokenCacheSize(int size) {
             this.tokenCacheSize = size;
+            return this;
+        }
+
+        /**
+         * @param ttl how long an introspection result is trusted (default 5 min; never beyond the token's
+         *            {@code exp}; zero: every request is introspected). Results share the bound of
+         *            {@link #tokenCacheSize(int)}.
+         * @return this builder
+         */
+        public Builder introspectionCacheTtl(Duration ttl) {
+            this.introspectionCacheTtl = ttl;
             return this;
         }
 

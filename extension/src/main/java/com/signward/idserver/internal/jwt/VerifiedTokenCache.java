@@ -75,6 +75,19 @@ final class VerifiedTokenCache<T> {
         throw Rejections.reject(Rejections.EXPIRED);
     }
 
+    /** @return the mapped value while its entry lives, else {@code null} (an ended entry is dropped) */
+    T getLive(Key key, Instant now) {
+        Entry<T> entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (now.isBefore(entry.expiresAt())) {
+            return entry.mapped();
+        }
+        entries.remove(key, entry);
+        return null;
+    }
+
     void put(Key key, Instant expiresAt, T mapped, Instant now) {
         if (entries.size() >= capacity) {
             evict(now);
