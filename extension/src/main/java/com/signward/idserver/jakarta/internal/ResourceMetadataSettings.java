@@ -61,9 +61,11 @@ record ResourceMetadataSettings(Optional<URI> resource, List<String> scopes, Opt
      */
     String document(HttpServletRequest request, String issuer) {
         String id = resource.map(URI::toString).orElseGet(() -> applicationUrl(request, ""));
-        if (id == null) {
-            return null;
-        }
+        return id == null ? null : document(id, issuer);
+    }
+
+    /** The document for a resource identifier. */
+    String document(String id, String issuer) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("resource", id)
                 .add("authorization_servers", Json.createArrayBuilder().add(issuer))
