@@ -68,19 +68,20 @@ final class VerifiedTokenCache<T> {
         if (entry == null) {
             return null;
         }
-        if (now.isBefore(entry.expiresAt())) {
-            return entry.mapped();
+        T mapped = live(key, entry, now);
+        if (mapped == null) {
+            throw Rejections.reject(Rejections.EXPIRED);
         }
-        entries.remove(key, entry);
-        throw Rejections.reject(Rejections.EXPIRED);
+        return mapped;
     }
 
     /** @return the mapped value while its entry lives, else {@code null} (an ended entry is dropped) */
     T getLive(Key key, Instant now) {
         Entry<T> entry = entries.get(key);
-        if (entry == null) {
-            return null;
-        }
+        return entry == null ? null : live(key, entry, now);
+    }
+
+    private T live(Key key, Entry<T> entry, Instant now) {
         if (now.isBefore(entry.expiresAt())) {
             return entry.mapped();
         }
