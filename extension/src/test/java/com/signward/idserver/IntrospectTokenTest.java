@@ -2,6 +2,7 @@ package com.signward.idserver;
 
 import com.signward.idserver.FakeProvider.Response;
 import com.signward.idserver.internal.jwt.MutableClock;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -217,6 +218,25 @@ class IntrospectTokenTest {
         provider.close(); // unreachable
         assertFalse(failure(SignwardException.class, client.introspectTokenAsync(TOKEN + "q"))
                 instanceof InvalidTokenException);
+    }
+
+    @Test
+    void outcomesAreCounted() {
+        java.util.List<String> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SignwardMetrics.install((name, labels) -> counted.add(name + " " + String.join("=", labels)));
+        try {
+            client.introspectToken(TOKEN);
+            client.introspectToken(TOKEN);
+            answer.set(Json.createObjectBuilder().add("active", false).build());
+            assertThrows(InvalidTokenException.class, () -> client.introspectToken(TOKEN + "i"));
+            provider.on(INTROSPECT, r -> Response.json(500, "{}"));
+            assertThrows(SignwardException.class, () -> client.introspectToken(TOKEN + "f"));
+        } finally {
+            SignwardMetrics.install(SignwardMetrics.NOOP);
+        }
+        assertEquals(java.util.List.of("signward.introspections outcome=active",
+                "signward.introspections outcome=cached", "signward.introspections outcome=inactive",
+                "signward.tokens.rejected rule=token not active", "signward.introspections outcome=failed"), counted);
     }
 
     @Test
