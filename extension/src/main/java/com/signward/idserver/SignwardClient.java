@@ -10,6 +10,7 @@ import com.signward.idserver.internal.oidc.Http;
 import com.signward.idserver.internal.oidc.OidcCore;
 import com.signward.idserver.internal.oidc.Pkce;
 import com.signward.idserver.internal.oidc.ProviderMetadata;
+import com.signward.idserver.internal.oidc.TokenIntrospector;
 import jakarta.json.JsonObject;
 
 import java.net.URI;
@@ -44,6 +45,7 @@ public class SignwardClient implements AutoCloseable {
     private final SignwardOptions options;
     private final OidcCore core;
     private final AccessTokenValidator<SignwardUser> accessTokens;
+    private final TokenIntrospector<SignwardUser> introspector;
     private volatile AccessTokenRules defaultRules;
     private volatile boolean closed;
 
@@ -79,6 +81,7 @@ public class SignwardClient implements AutoCloseable {
         this.options = null;
         this.core = null;
         this.accessTokens = null;
+        this.introspector = null;
     }
 
     /** @param http a shared client, or {@code null} to create (and own) one */
@@ -87,6 +90,8 @@ public class SignwardClient implements AutoCloseable {
         this.core = new OidcCore(options.config(), http != null ? http : Http.newClient(options.config()),
                 http == null, clock);
         this.accessTokens = new AccessTokenValidator<>(core.accessTokens(), options.tokenCacheSize(), this::user);
+        this.introspector = new TokenIntrospector<>(core, options.tokenCacheSize(), options.introspectionCacheTtl(),
+                this::user);
     }
 
     /** @return the options this client was built with */
@@ -257,16 +262,60 @@ public class SignwardClient implements AutoCloseable {
     }
 
     private SignwardUser validate(String token, ProviderMetadata metadata, String audience) {
+        try {
+            return accessTokens.validate(token, rules(metadata, audience));
+        } catch (TokenRejectedException | KeysUnavailableException e) {
+            throw Failures.translate(e);
+        }
+    }
+
+    /** The access-token rules of the discovered issuer, for an audience. */
+    private AccessTokenRules rules(ProviderMetadata metadata, String audience) {
         AccessTokenRules rules = defaultRules;
         if (rules == null || !rules.issuer().equals(metadata.issuer())) {
             rules = core.accessRules(metadata.issuer(), options.audience());
             defaultRules = rules;
         }
-        try {
-            return accessTokens.validate(token, rules.withAudience(audience));
-        } catch (TokenRejectedException | KeysUnavailableException e) {
-            throw Failures.translate(e);
+        return rules.withAudience(audience);
+    }
+
+    /**
+     * Checks an access token by RFC 7662 introspection at the discovered {@code introspection_endpoint} (client
+     * authentication as for the token endpoint), for opaque tokens: {@code active: false} is refused; an active
+     * answer must pass the access-token rules that apply to it (issuer and audience when present, expiry, allowed
+     * clients) and is mapped to a user as a validated JWT's claims are. The result is cached by the token's SHA-256
+     * until its {@code exp}, at most {@link SignwardOptions#introspectionCacheTtl()}: a cached token makes no request.
+     *
+     * @param token the access token (any form)
+     * @return the user
+     * @throws InvalidTokenException when the token is not active or fails a rule (named)
+     * @throws SignwardException     when the introspection endpoint cannot be reached or fails
+     */
+    public SignwardUser introspectToken(String token) {
+        return Failures.await(introspectTokenAsync(token));
+    }
+
+    /**
+     * Asynchronous {@link #introspectToken}. A cached result completes the stage at once.
+     *
+     * @param token the access token
+     * @return the user, eventually
+     */
+    public CompletionStage<SignwardUser> introspectTokenAsync(String token) {
+        if (token == null || token.isBlank()) {
+            return CompletableFuture.failedFuture(new InvalidTokenException("no token"));
         }
+        ProviderMetadata loaded = core().loadedMetadata();
+        try {
+            SignwardUser cached = loaded == null ? null : introspector.cached(token, rules(loaded, options.audience()));
+            if (cached != null) {
+                return CompletableFuture.completedFuture(cached);
+            }
+        } catch (TokenRejectedException e) {
+            return CompletableFuture.failedFuture(Failures.translate(e));
+        }
+        return Failures.translated(core.metadata().thenCompose(metadata ->
+                introspector.introspect(metadata, token, rules(metadata, options.audience()))));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.signward.idserver;
 
 import com.signward.idserver.internal.jwt.AccessTokenValidator;
 import com.signward.idserver.internal.jwt.AlgorithmPolicy;
+import com.signward.idserver.internal.jwt.IntrospectionCache;
 import com.signward.idserver.internal.oidc.OidcConfig;
 import com.signward.idserver.internal.oidc.Urls;
 
@@ -50,6 +51,7 @@ public final class SignwardOptions {
     /** The {@link #tenantName()} of a configuration that has no name. */
     public static final String DEFAULT_TENANT = "default";
     private static final java.util.regex.Pattern TENANT_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private final Duration introspectionCacheTtl;
 
     /** Largest accepted clock skew. */
     static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
@@ -88,6 +90,7 @@ public final class SignwardOptions {
             throw new InvalidOptionException("tenantName", "must be 1 to 64 of A-Z, a-z, 0-9, _ and -");
         }
         this.tenantName = b.tenantName;
+        this.introspectionCacheTtl = notNegative("introspectionCacheTtl", b.introspectionCacheTtl);
     }
 
     /** The checked values for the internal layers. */
@@ -214,6 +217,9 @@ public final class SignwardOptions {
      */
     public String tenantName() {
         return tenantName;
+    /** @return how long an introspection result is trusted, at most until the token's {@code exp} (default 5 min) */
+    public Duration introspectionCacheTtl() {
+        return introspectionCacheTtl;
     }
 
     private static String required(String option, String value) {
@@ -308,6 +314,7 @@ public final class SignwardOptions {
                 + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim + ", roleMapping=" + roleMapping
                 + ", accessTokenTypes=" + accessTokenTypes + ", allowedClients=" + allowedClients
                 + ", tokenCacheSize=" + tokenCacheSize + ", tenantName=" + tenantName + "]";
+                + ", tokenCacheSize=" + tokenCacheSize + ", introspectionCacheTtl=" + introspectionCacheTtl + "]";
     }
 
     /**
@@ -336,6 +343,7 @@ public final class SignwardOptions {
         private List<String> allowedClients = List.of();
         private int tokenCacheSize = AccessTokenValidator.DEFAULT_CACHE_SIZE;
         private String tenantName = DEFAULT_TENANT;
+        private Duration introspectionCacheTtl = IntrospectionCache.DEFAULT_TTL;
 
         private Builder() {
         }
@@ -547,6 +555,13 @@ public final class SignwardOptions {
          */
         public Builder tenantName(String tenantName) {
             this.tenantName = tenantName;
+         * @param ttl how long an introspection result is trusted (default 5 min; never beyond the token's
+         *            {@code exp}; zero: every request is introspected). Results share the bound of
+         *            {@link #tokenCacheSize(int)}.
+         * @return this builder
+         */
+        public Builder introspectionCacheTtl(Duration ttl) {
+            this.introspectionCacheTtl = ttl;
             return this;
         }
 

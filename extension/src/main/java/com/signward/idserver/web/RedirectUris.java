@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * context path and the route. A request host that is not a plain host name or IP literal is refused, so a
  * forged {@code Host} header cannot put arbitrary text into a URL or a log line.
  */
-final class RedirectUris {
+public final class RedirectUris {
 
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})");
     private static final Pattern IPV6 = Pattern.compile("\\[[0-9A-Fa-f:.]{2,45}]|[0-9A-Fa-f:.]{2,45}");
@@ -26,7 +26,7 @@ final class RedirectUris {
      * @return the checked base URL, without a trailing slash
      * @throws IllegalArgumentException when it is not an absolute http(s) URL without query, fragment or user info
      */
-    static URI checkBaseUrl(URI url) {
+    public static URI checkBaseUrl(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null
                 || url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
@@ -52,6 +52,19 @@ final class RedirectUris {
             throw LoginException.badRequest("unusable context path");
         }
         return base + context + path;
+    }
+
+    /**
+     * The absolute URL of a path of the application (also for other routes than the login's, e.g. the
+     * protected-resource metadata), or empty when the request's scheme or host cannot be used.
+     */
+    public static Optional<String> absoluteUrl(Optional<URI> publicBaseUrl, String scheme, String host, int port,
+                                               String contextPath, String path) {
+        try {
+            return Optional.of(new RedirectUris(publicBaseUrl).absolute(scheme, host, port, contextPath, path));
+        } catch (LoginException unusable) {
+            return Optional.empty();
+        }
     }
 
     static String origin(String scheme, String host, int port) throws LoginException {

@@ -176,9 +176,33 @@ public final class FakeSignward implements AutoCloseable {
         return this;
     }
 
-    /** Serves keys again. */
+    /** The introspection endpoint answers 503 from now on (an outage), until {@link #resume()}. */
+    public FakeSignward stopServingIntrospection() {
+        provider.servingIntrospection(false);
+        return this;
+    }
+
+    /** Serves keys (and introspection) again. */
     public FakeSignward resume() {
         provider.servingKeys(true);
+        provider.servingIntrospection(true);
+        return this;
+    }
+
+    /** An opaque access token for the user (see {@link SignwardTokens#opaque()}), answered by introspection. */
+    public String opaqueToken(FakeUser user) {
+        return tokens().user(Objects.requireNonNull(user, "user")).opaque();
+    }
+
+    /** Revokes an access token it issued (JWT or opaque), as {@code /connect/revoke} would: introspection says inactive. */
+    public FakeSignward revoke(String accessToken) {
+        provider.activeAccessToken(accessToken).ifPresent(claims -> {
+            try {
+                provider.grants().revokeTokenId(claims.getJwtId());
+            } catch (org.jose4j.jwt.MalformedClaimException e) {
+                throw new IllegalArgumentException("not a token of this provider", e);
+            }
+        });
         return this;
     }
 

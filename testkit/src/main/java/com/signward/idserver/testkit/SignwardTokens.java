@@ -190,13 +190,25 @@ public final class SignwardTokens {
 
     // --- the token -------------------------------------------------------------------------------------
 
-    /** The signed token (compact JWS). */
-    public String sign() {
+    private JwtClaims claims() {
         JwtClaims claims = Claims.access(issuer == null ? provider.issuer() : issuer,
                 audience == null ? provider.audience() : audience, user.claims(), clientId, null, lifetime, shift);
         extra.forEach(claims::setClaim);
         removed.forEach(claims::unsetClaim);
-        String payload = claims.toJson();
+        return claims;
+    }
+
+    /**
+     * An opaque access token (a random reference, not a JWT) with these claims: the provider's introspection
+     * endpoint answers them ({@code active: true}) until it expires or is revoked.
+     */
+    public String opaque() {
+        return provider.issueOpaque(claims());
+    }
+
+    /** The signed token (compact JWS). */
+    public String sign() {
+        String payload = claims().toJson();
         var key = provider.keys().current();
         return switch (signing) {
             case PROVIDER -> KeyRing.sign(payload, AlgorithmIdentifiers.RSA_USING_SHA256, key.getPrivateKey(),

@@ -307,6 +307,34 @@ class FakeSignwardTest {
     }
 
     @Test
+    void opaqueTokensAreAnsweredByIntrospectionUntilRevokedOrExpired() {
+        String opaque = fake.opaqueToken(ALICE);
+        assertFalse(opaque.contains("."), "not a JWT");
+        JsonObject active = json(introspect(opaque));
+        assertTrue(active.getBoolean("active"));
+        assertEquals(ALICE.id(), active.getString("sub"));
+        assertEquals(fake.authority(), active.getString("iss"));
+        assertEquals("idserver-api", active.getString("aud"));
+        assertEquals("access_token", active.getString("token_type"));
+        fake.revoke(opaque);
+        assertFalse(json(introspect(opaque)).getBoolean("active"));
+        String expired = fake.tokens().user(ALICE).expired().opaque();
+        assertFalse(json(introspect(expired)).getBoolean("active"));
+        String signed = fake.tokens().user(ALICE).sign();
+        fake.revoke(signed);
+        assertFalse(json(introspect(signed)).getBoolean("active"), "a revoked JWT is inactive too");
+    }
+
+    @Test
+    void introspectionCanBeStopped() {
+        String opaque = fake.opaqueToken(ALICE);
+        fake.stopServingIntrospection();
+        assertEquals(503, introspect(opaque).statusCode());
+        fake.resume();
+        assertTrue(json(introspect(opaque)).getBoolean("active"));
+    }
+
+    @Test
     void endSessionRedirectsOnlyToRegisteredUris() {
         String idToken = login().getString("id_token");
         HttpResponse<String> ok = Client.get(URI.create(fake.uri(FakeSignward.END_SESSION_PATH) + "?" + Client.encode(

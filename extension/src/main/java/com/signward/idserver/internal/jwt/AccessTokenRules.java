@@ -62,6 +62,36 @@ public final class AccessTokenRules implements ClaimRules {
         TimeRules.issuer(claims, issuer);
         TimeRules.audience(claims, audience);
         Instant expiresAt = TimeRules.times(claims, now, skew, true, true);
+        checkClient(claims);
+        return expiresAt;
+    }
+
+    /**
+     * The same rules for an RFC 7662 introspection response that says {@code active: true}, where they apply to its
+     * members: never a token of another {@code token_type} ({@code refresh_token}) or with {@code events};
+     * {@code iss} exact and {@code aud} containing the audience when the response carries them; {@code exp},
+     * {@code iat}, {@code nbf} checked when present; the allowed clients ({@code client_id}, else {@code azp}).
+     *
+     * @return exp + skew, or {@code null} when the response has no {@code exp}
+     */
+    public Instant checkIntrospected(Map<String, Object> response, Instant now) throws TokenRejectedException {
+        String tokenType = ClaimValues.string(response, "token_type");
+        if (tokenType != null && tokenType.toLowerCase(java.util.Locale.ROOT).contains("refresh")
+                || response.containsKey("events")) {
+            throw Rejections.reject(Rejections.TYPE);
+        }
+        if (response.containsKey("iss")) {
+            TimeRules.issuer(response, issuer);
+        }
+        if (response.containsKey("aud")) {
+            TimeRules.audience(response, audience);
+        }
+        Instant expiresAt = TimeRules.times(response, now, skew, false, false);
+        checkClient(response);
+        return expiresAt;
+    }
+
+    private void checkClient(Map<String, Object> claims) throws TokenRejectedException {
         if (!allowedClients.isEmpty()) {
             String client = ClaimValues.string(claims, "azp");
             if (client == null) {
@@ -71,7 +101,6 @@ public final class AccessTokenRules implements ClaimRules {
                 throw Rejections.reject(Rejections.CLIENT);
             }
         }
-        return expiresAt;
     }
 
     private void checkType(String typ) throws TokenRejectedException {

@@ -83,6 +83,20 @@ public final class CompactJws {
         return new CompactJws(alg, string(header, "kid"), string(header, "typ"), payload, ascii, second, signature);
     }
 
+    /**
+     * Whether a token has the compact JWS form (three dot-separated parts), without decoding it: what decides
+     * between local validation and introspection. A JWE (five parts) or an opaque token is not.
+     */
+    public static boolean isCompactForm(String token) {
+        int dots = 0;
+        for (int i = 0; i < token.length(); i++) {
+            if (token.charAt(i) == '.' && ++dots > 2) {
+                return false;
+            }
+        }
+        return dots == 2;
+    }
+
     static void checkLength(String token) throws TokenRejectedException {
         if (token == null || token.isEmpty()) {
             throw Rejections.reject(Rejections.MALFORMED + ": empty");

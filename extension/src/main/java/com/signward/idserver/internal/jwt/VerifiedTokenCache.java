@@ -68,11 +68,25 @@ final class VerifiedTokenCache<T> {
         if (entry == null) {
             return null;
         }
+        T mapped = live(key, entry, now);
+        if (mapped == null) {
+            throw Rejections.reject(Rejections.EXPIRED);
+        }
+        return mapped;
+    }
+
+    /** @return the mapped value while its entry lives, else {@code null} (an ended entry is dropped) */
+    T getLive(Key key, Instant now) {
+        Entry<T> entry = entries.get(key);
+        return entry == null ? null : live(key, entry, now);
+    }
+
+    private T live(Key key, Entry<T> entry, Instant now) {
         if (now.isBefore(entry.expiresAt())) {
             return entry.mapped();
         }
         entries.remove(key, entry);
-        throw Rejections.reject(Rejections.EXPIRED);
+        return null;
     }
 
     void put(Key key, Instant expiresAt, T mapped, Instant now) {

@@ -18,6 +18,11 @@ public final class MetricNames {
     public static final String REFRESHES = "signward.refreshes";
     /** Webhook requests; label {@code outcome}: {@code ok}, {@code duplicate}, {@code observer_failed} or the error code. */
     public static final String WEBHOOKS = "signward.webhooks";
+    /**
+     * Opaque-token introspection (RFC 7662); label {@code outcome}: {@code cached} (answered from the cache, no
+     * request), {@code active}, {@code inactive} or {@code failed} (unreachable, 5xx, refused client).
+     */
+    public static final String INTROSPECTIONS = "signward.introspections";
 
     private MetricNames() {
     }

@@ -38,6 +38,7 @@ public final class OidcCore implements AutoCloseable {
     private final Discovery discovery;
     private final TokenEndpoint tokens;
     private final UserInfoEndpoint userInfo;
+    private final IntrospectionEndpoint introspection;
     private final JwksKeySource jwks;
     private final JwtVerifier accessTokens;
     private final JwtVerifier clientTokens;
@@ -54,6 +55,7 @@ public final class OidcCore implements AutoCloseable {
         this.discovery = new Discovery(http, config);
         this.tokens = new TokenEndpoint(http, config);
         this.userInfo = new UserInfoEndpoint(http, config);
+        this.introspection = new IntrospectionEndpoint(http, tokens, config);
         this.jwks = new JwksKeySource(new HttpJwksFetcher(http, () -> Http.await(discovery.get()).jwksUri(),
                 config.timeout()), config.jwksMinRefreshInterval(), config.jwksMaxStale(), clock);
         JwksKeys keys = new JwksKeys(jwks);
@@ -161,6 +163,11 @@ public final class OidcCore implements AutoCloseable {
 
     public CompletableFuture<Void> revoke(String token, String tokenTypeHint) {
         return discovery.get().thenCompose(metadata -> tokens.revoke(metadata, token, tokenTypeHint));
+    }
+
+    /** RFC 7662 introspection of a token at the given provider's endpoint; the response members as plain values. */
+    public CompletableFuture<Map<String, Object>> introspect(ProviderMetadata metadata, String token) {
+        return introspection.introspect(metadata, token);
     }
 
     /** The RP-initiated logout URL on the discovered {@code end_session_endpoint}; {@code client_id} always sent. */

@@ -51,6 +51,14 @@ public record ProviderMetadata(JsonObject document, String issuer, URI authoriza
         return revocationEndpoint != null ? revocationEndpoint : URI.create(options.authority() + "/connect/revoke");
     }
 
+    /**
+     * @return the RFC 7662 endpoint the document announces, or Signward's {@code /connect/introspect}
+     * @throws ProviderException of kind DISCOVERY when the announced value is not a fit URL
+     */
+    URI introspectionEndpointOrDefault(OidcConfig options) {
+        return endpoint(document, "introspection_endpoint", options.authority() + "/connect/introspect");
+    }
+
     private static URI endpoint(JsonObject doc, String name, String fallback) {
         JsonValue value = doc.get(name);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {

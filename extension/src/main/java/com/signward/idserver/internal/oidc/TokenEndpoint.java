@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import jakarta.json.JsonObject;
 
 /**
- * Token and revocation requests with client authentication: {@code client_secret_basic} when the discovery document
+ * Token, revocation (and, through {@link IntrospectionEndpoint}, introspection) requests with client authentication: {@code client_secret_basic} when the discovery document
  * lists it, else {@code client_secret_post}; a public client sends its {@code client_id} in the body.
  */
 final class TokenEndpoint {
@@ -47,7 +47,8 @@ final class TokenEndpoint {
                 });
     }
 
-    private HttpRequest post(ProviderMetadata metadata, URI endpoint, FormBody form) {
+    /** A POST of the form to an endpoint of the provider with this client's authentication (also introspection). */
+    HttpRequest post(ProviderMetadata metadata, URI endpoint, FormBody form) {
         HttpRequest.Builder request = Http.request(endpoint, options.timeout())
                 .header("Content-Type", "application/x-www-form-urlencoded");
         String secret = options.clientSecret();

@@ -36,13 +36,24 @@ final class AccessCheck {
                 && !method.equals(grantedByJaxrs(request))) {
             Class<?> type = target == null ? method.getDeclaringClass() : target.getClass();
             switch (AccessPolicy.of(method, type).decide(user.isAuthenticated(), user, user::inGroup, null)) {
-                case UNAUTHENTICATED -> throw new NotAuthorizedException(Challenge.jaxrsAuthenticationRequired(realm));
+                case UNAUTHENTICATED -> throw new NotAuthorizedException(
+                        Challenge.jaxrsAuthenticationRequired(realm, resourceMetadata(request)));
                 case FORBIDDEN -> throw new ForbiddenException(Challenge.jaxrsForbidden());
                 case WRONG_TENANT -> throw new ForbiddenException(Challenge.jaxrsWrongTenant());
                 case GRANTED -> { }
             }
         }
         return invocation.proceed();
+    }
+
+    /** The {@code resource_metadata} URL the mechanism put in the request's outcome, or {@code null}. */
+    private static String resourceMetadata(Supplier<HttpServletRequest> request) {
+        try {
+            AuthOutcome outcome = AuthOutcome.from(request.get().getAttribute(AuthOutcome.ATTRIBUTE));
+            return outcome == null ? null : outcome.resourceMetadata();
+        } catch (RuntimeException noHttpRequest) {
+            return null;
+        }
     }
 
     private static Object grantedByJaxrs(Supplier<HttpServletRequest> request) {

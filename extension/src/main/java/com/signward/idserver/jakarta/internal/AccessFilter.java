@@ -45,7 +45,8 @@ final class AccessFilter implements ContainerRequestFilter {
         switch (decision) {
             case UNAUTHENTICATED -> request.abortWith(outcome != null && outcome.loginRedirect() != null
                     ? Response.status(Response.Status.FOUND).header("Location", outcome.loginRedirect()).build()
-                    : Challenge.jaxrsAuthenticationRequired(realm));
+                    : Challenge.jaxrsAuthenticationRequired(realm,
+                            outcome == null ? null : outcome.resourceMetadata()));
             case FORBIDDEN -> request.abortWith(Challenge.jaxrsForbidden());
             case WRONG_TENANT -> request.abortWith(Challenge.jaxrsWrongTenant());
             case GRANTED -> request.setProperty(AccessCheck.CHECKED_ATTRIBUTE, method);
@@ -58,7 +59,8 @@ final class AccessFilter implements ContainerRequestFilter {
                     .header("Retry-After", "30").build();
         }
         return Challenge.jaxrs(401, "invalid_token", outcome.rejection())
-                .header(Challenge.WWW_AUTHENTICATE, Challenge.invalidToken(outcome.realm(), outcome.rejection()))
+                .header(Challenge.WWW_AUTHENTICATE, Challenge.invalidToken(outcome.realm(), outcome.rejection(),
+                        outcome.resourceMetadata()))
                 .build();
     }
 }

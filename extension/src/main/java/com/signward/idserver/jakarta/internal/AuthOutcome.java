@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param status    401 for a rejected token, 503 when Signward could not be reached to check it
  * @param loginRedirect where to send an anonymous browser (browser login on, request able to follow a redirect),
  *                  or {@code null}
+ * @param resourceMetadata the absolute URL of the RFC 9728 document for the challenges' {@code resource_metadata},
+ *                  or {@code null}
  */
-public record AuthOutcome(SignwardUser user, String realm, String rejection, int status, String loginRedirect) {
+public record AuthOutcome(SignwardUser user, String realm, String rejection, int status, String loginRedirect,
+                          String resourceMetadata) {
 
     /** Request attribute name. */
     public static final String ATTRIBUTE = AuthOutcome.class.getName();
@@ -33,15 +36,20 @@ public record AuthOutcome(SignwardUser user, String realm, String rejection, int
     }
 
     static AuthOutcome anonymous(String realm, String loginRedirect) {
-        return new AuthOutcome(SignwardUser.anonymous(), realm, null, 0, loginRedirect);
+        return new AuthOutcome(SignwardUser.anonymous(), realm, null, 0, loginRedirect, null);
     }
 
     static AuthOutcome authenticated(SignwardUser user, String realm) {
-        return new AuthOutcome(user, realm, null, 0, null);
+        return new AuthOutcome(user, realm, null, 0, null, null);
     }
 
     static AuthOutcome rejected(String realm, String reason, int status) {
-        return new AuthOutcome(SignwardUser.anonymous(), realm, reason, status, null);
+        return new AuthOutcome(SignwardUser.anonymous(), realm, reason, status, null, null);
+    }
+
+    /** The same outcome, naming the protected-resource metadata in its challenges ({@code null}: none). */
+    AuthOutcome withResourceMetadata(String url) {
+        return new AuthOutcome(user, realm, rejection, status, loginRedirect, url);
     }
 
     /** A credential was presented and rejected. */

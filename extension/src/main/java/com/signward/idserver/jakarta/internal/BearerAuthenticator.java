@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Validates a bearer token for the mechanism and the identity store alike, with
- * {@link SignwardClient#validateToken(String)} of the configuration its issuer names ({@link TenantClients}): the outcome carries the user (the one object that then reaches the
+ * {@link SignwardClient#validateToken(String)} of the configuration its issuer names ({@link TenantClients}), or
+ * {@link SignwardClient#introspectToken(String)} for the tokens {@link IntrospectionSettings} sends there: the outcome carries the user (the one object that then reaches the
  * principal, the {@code SignwardUser} producer and the JAX-RS filters), or why the token was refused and whether
  * that is the caller's fault (401) or Signward's (503).
  */
@@ -36,7 +37,7 @@ final class BearerAuthenticator {
         }
         SignwardUser user;
         try {
-            user = client.validateToken(token);
+            user = check(client, deployment.introspection(), token);
         } catch (InvalidTokenException e) {
             return new Verdict(AuthOutcome.rejected(realm, e.getMessage(), 401), null);
         } catch (SignwardException e) {
@@ -50,5 +51,10 @@ final class BearerAuthenticator {
                     401), null);
         }
         return new Verdict(AuthOutcome.authenticated(user, realm), result);
+    }
+
+    /** Introspection (RFC 7662) or local validation, as configured; both end in the same user. */
+    private static SignwardUser check(SignwardClient client, IntrospectionSettings introspection, String token) {
+        return introspection.introspects(token) ? client.introspectToken(token) : client.validateToken(token);
     }
 }

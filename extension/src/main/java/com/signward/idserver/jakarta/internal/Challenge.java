@@ -27,12 +27,29 @@ public final class Challenge {
 
     /** {@code Bearer realm="…"}: authentication is required and none was presented. */
     public static String bearer(String realm) {
-        return "Bearer realm=\"" + quotable(realm) + "\"";
+        return bearer(realm, null);
+    }
+
+    /**
+     * {@code Bearer realm="…"}, with {@code resource_metadata="…"} (RFC 9728 §5.1) when a URL is given.
+     *
+     * @param resourceMetadata the absolute URL of the protected-resource metadata, or {@code null}
+     */
+    public static String bearer(String realm, String resourceMetadata) {
+        String challenge = "Bearer realm=\"" + quotable(realm) + "\"";
+        return resourceMetadata == null ? challenge
+                : challenge + ", resource_metadata=\"" + quotable(resourceMetadata) + "\"";
     }
 
     /** {@code Bearer realm="…", error="invalid_token", error_description="…"}. */
     public static String invalidToken(String realm, String description) {
-        return bearer(realm) + ", error=\"invalid_token\", error_description=\"" + quotable(description) + "\"";
+        return invalidToken(realm, description, null);
+    }
+
+    /** {@link #invalidToken(String, String)} with {@code resource_metadata} when a URL is given. */
+    public static String invalidToken(String realm, String description, String resourceMetadata) {
+        return bearer(realm, resourceMetadata) + ", error=\"invalid_token\", error_description=\""
+                + quotable(description) + "\"";
     }
 
     /** The JSON body: {@code {"error": …, "error_description": …}}. */
@@ -52,8 +69,14 @@ public final class Challenge {
 
     /** The JAX-RS 401 for a request without a credential. */
     public static Response jaxrsAuthenticationRequired(String realm) {
+        return jaxrsAuthenticationRequired(realm, null);
+    }
+
+    /** The JAX-RS 401 for a request without a credential, naming the resource metadata when a URL is given. */
+    public static Response jaxrsAuthenticationRequired(String realm, String resourceMetadata) {
         Response.ResponseBuilder response = jaxrs(401, "unauthorized", "authentication required");
-        return realm == null ? response.build() : response.header(WWW_AUTHENTICATE, bearer(realm)).build();
+        return realm == null ? response.build()
+                : response.header(WWW_AUTHENTICATE, bearer(realm, resourceMetadata)).build();
     }
 
     /** The JAX-RS 403 for a caller without the required role. */
@@ -72,14 +95,21 @@ public final class Challenge {
             response.setHeader("Retry-After", "30");
             write(response, outcome.status(), null, body("temporarily_unavailable", outcome.rejection()));
         } else {
-            write(response, HttpServletResponse.SC_UNAUTHORIZED, invalidToken(outcome.realm(), outcome.rejection()),
+            write(response, HttpServletResponse.SC_UNAUTHORIZED,
+                    invalidToken(outcome.realm(), outcome.rejection(), outcome.resourceMetadata()),
                     body("invalid_token", outcome.rejection()));
         }
     }
 
     /** 401 with {@code Bearer realm="…"}: a protected resource was requested without a credential. */
     public static void writeAuthenticationRequired(HttpServletResponse response, String realm) throws IOException {
-        write(response, HttpServletResponse.SC_UNAUTHORIZED, bearer(realm),
+        writeAuthenticationRequired(response, realm, null);
+    }
+
+    /** {@link #writeAuthenticationRequired(HttpServletResponse, String)} naming the resource metadata, if any. */
+    public static void writeAuthenticationRequired(HttpServletResponse response, String realm,
+                                                   String resourceMetadata) throws IOException {
+        write(response, HttpServletResponse.SC_UNAUTHORIZED, bearer(realm, resourceMetadata),
                 body("unauthorized", "authentication required"));
     }
 

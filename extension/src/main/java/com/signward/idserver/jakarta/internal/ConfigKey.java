@@ -70,7 +70,15 @@ public enum ConfigKey {
     WEBHOOKS_PATH("webhooksPath", "signward.webhooks.path", "/signward/webhooks", "Path of the webhook endpoint within the application; register `{public base URL}{context path}` + this path at Signward."),
     WEBHOOKS_SECRET("webhooksSecret", "signward.webhooks.secret", null, "The subscription secret (`whsec_…`); several comma-separated during a rotation. Required when webhooks are enabled; never logged."),
     HEALTH_ENABLED("healthEnabled", "signward.health.enabled", "true", "With MicroProfile Health in the runtime: contribute the readiness check `signward` (`false`: none)."),
-    STARTUP_CHECK("startupCheck", "signward.startup.check", "warn", "Start-up self-check against the discovery document: `warn` logs problems, `fail` fails the deployment on a misconfiguration, `off` skips it.");
+    STARTUP_CHECK("startupCheck", "signward.startup.check", "warn", "Start-up self-check against the discovery document: `warn` logs problems, `fail` fails the deployment on a misconfiguration, `off` skips it."),
+
+    // opaque tokens (RFC 7662 introspection) and protected-resource metadata (RFC 9728): introspection page
+    INTROSPECTION_ENABLED("introspectionEnabled", "signward.introspection.enabled", "false", "`true` checks bearer tokens that are not JWS (opaque tokens) at the discovered `introspection_endpoint`."),
+    INTROSPECTION_FOR_JWT("introspectionForJwt", "signward.introspection.for-jwt", "false", "With introspection on, `true` introspects every bearer token, JWTs too, instead of validating JWTs locally."),
+    INTROSPECTION_CACHE_TTL("introspectionCacheTtl", "signward.introspection.cache-ttl", "5m", "How long an introspection result is trusted (never beyond the token's `exp`); `0` introspects every request."),
+    RESOURCE_METADATA_ENABLED("resourceMetadataEnabled", "signward.resource-metadata.enabled", "false", "`true` serves `/.well-known/oauth-protected-resource` (RFC 9728) and names it in 401 challenges."),
+    RESOURCE_METADATA_RESOURCE("resourceMetadataResource", "signward.resource-metadata.resource", null, "The `resource` identifier of the metadata; default: the public base URL (or the request's) plus the context path."),
+    RESOURCE_METADATA_SCOPES("resourceMetadataScopes", "signward.resource-metadata.scopes", null, "`scopes_supported` of the metadata, comma-separated; unset: left out.");
 
     private final String option;
     private final String key;

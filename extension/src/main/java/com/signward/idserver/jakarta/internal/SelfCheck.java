@@ -55,11 +55,15 @@ final class SelfCheck {
     /** What the configuration needs and the discovery document does not offer. */
     static List<Finding> check(SignwardDeployment deployment, ProviderMetadata metadata) {
         List<Finding> findings = new ArrayList<>();
+        JsonObject document = metadata.document();
+        if (deployment.introspection().enabled() && !announces(document, "introspection_endpoint")) {
+            findings.add(new Finding(ConfigKey.INTROSPECTION_ENABLED, "the discovery document has no "
+                    + "introspection_endpoint: opaque tokens are sent to {authority}/connect/introspect", false));
+        }
         Optional<WebLoginSettings> login = deployment.login();
         if (login.isEmpty()) {
             return findings;
         }
-        JsonObject document = metadata.document();
         if (!announces(document, "end_session_endpoint")) {
             findings.add(new Finding(ConfigKey.LOGOUT_POST_LOGOUT_REDIRECT, "the discovery document has no "
                     + "end_session_endpoint, so logout cannot send the browser back to "

@@ -50,7 +50,8 @@ final class ServletGuard {
                     response.setStatus(HttpServletResponse.SC_FOUND);
                     response.setHeader("Location", outcome.loginRedirect());
                 } else {
-                    Challenge.writeAuthenticationRequired(response, outcome == null ? "" : outcome.realm());
+                    Challenge.writeAuthenticationRequired(response, outcome == null ? "" : outcome.realm(),
+                            outcome == null ? null : outcome.resourceMetadata());
                 }
                 return true;
             }

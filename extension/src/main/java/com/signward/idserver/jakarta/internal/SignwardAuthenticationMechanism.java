@@ -102,13 +102,20 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
         return context.notifyContainerAboutLogin(verdict.result());
     }
 
-    private AuthenticationStatus reject(HttpMessageContext context, AuthOutcome outcome) {
+    private AuthenticationStatus reject(HttpMessageContext context, AuthOutcome rejected) {
+        AuthOutcome outcome = challenging(context.getRequest(), rejected);
         context.getRequest().setAttribute(AuthOutcome.ATTRIBUTE, outcome);
         if (mustChallenge(context)) {
             return send(AuthenticationStatus.SEND_FAILURE,
                     () -> Challenge.writeRejection(context.getResponse(), outcome));
         }
         return context.doNothing();
+    }
+
+    /** The outcome naming the RFC 9728 document in its challenges, when that document is served. */
+    private AuthOutcome challenging(HttpServletRequest request, AuthOutcome outcome) {
+        return extension.resourceMetadata().map(metadata -> outcome.withResourceMetadata(metadata.documentUrl(request)))
+                .orElse(outcome);
     }
 
     private AuthenticationStatus sessionOrAnonymous(HttpMessageContext context, String realm, WebLogin webLogin) {
@@ -128,15 +135,17 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
             }
         }
         boolean browser = webLogin != null && WebLogin.acceptsRedirect(request);
-        request.setAttribute(AuthOutcome.ATTRIBUTE,
+        AuthOutcome anonymous = challenging(request,
                 AuthOutcome.anonymous(realm, browser ? webLogin.loginRedirectPath(request) : null));
+        request.setAttribute(AuthOutcome.ATTRIBUTE, anonymous);
         if (!mustChallenge(context)) {
             return context.doNothing();
         }
         HttpServletResponse response = context.getResponse();
         return browser
                 ? send(AuthenticationStatus.SEND_CONTINUE, () -> webLogin.redirectToLogin(request, response))
-                : send(AuthenticationStatus.SEND_FAILURE, () -> Challenge.writeAuthenticationRequired(response, realm));
+                : send(AuthenticationStatus.SEND_FAILURE,
+                        () -> Challenge.writeAuthenticationRequired(response, realm, anonymous.resourceMetadata()));
     }
 
     /**

@@ -26,14 +26,17 @@ import java.util.function.Supplier;
  * @param principalClaim     the claim naming the caller ({@code signward.principal.claim})
  * @param login              browser login settings, present when {@code signward.login.enabled=true}
  * @param allowedTenants     {@code signward.tenants.allowed}, or {@code null} when any tenant is allowed
+ * @param introspection      which bearer tokens are introspected ({@code signward.introspection.*})
  */
 public record SignwardDeployment(SignwardOptions options, boolean includeCustomRoles, String principalClaim,
-                                 Optional<WebLoginSettings> login, Set<UUID> allowedTenants) {
+                                 Optional<WebLoginSettings> login, Set<UUID> allowedTenants,
+                                 IntrospectionSettings introspection) {
 
     public SignwardDeployment {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(principalClaim, "principalClaim");
         Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(introspection, "introspection");
     }
 
     /** The {@code realm} of {@code WWW-Authenticate} challenges: the client id. */
@@ -68,7 +71,8 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
             throw new ConfigException(ConfigKey.SCOPES, "must include openid when signward.login.enabled=true");
         }
         return new SignwardDeployment(options, values.boolWithDefault(ConfigKey.ROLES_INCLUDE_CUSTOM),
-                values.withDefault(ConfigKey.PRINCIPAL_CLAIM), login, AuthorizationSettings.allowedTenants(values));
+                values.withDefault(ConfigKey.PRINCIPAL_CLAIM), login, AuthorizationSettings.allowedTenants(values),
+                IntrospectionSettings.read(values));
     }
 
     /** The unnamed {@code signward.*} configuration; named tenants start from it ({@link TenantSettings}). */
@@ -97,6 +101,7 @@ public record SignwardDeployment(SignwardOptions options, boolean includeCustomR
         values.list(ConfigKey.TOKEN_TYPES).ifPresent(builder::accessTokenTypes);
         values.list(ConfigKey.TOKEN_ALLOWED_CLIENTS).ifPresent(builder::allowedClients);
         values.integer(ConfigKey.TOKEN_CACHE_SIZE).ifPresent(builder::tokenCacheSize);
+        values.duration(ConfigKey.INTROSPECTION_CACHE_TTL).ifPresent(builder::introspectionCacheTtl);
         return builder;
     }
 

@@ -44,6 +44,7 @@ public class SignwardExtension implements Extension {
     private volatile SignwardDeployment deployment;
     private volatile StateStore stateStore;
     private volatile Optional<WebhookSettings> webhooks = Optional.empty();
+    private volatile Optional<ResourceMetadataSettings> resourceMetadata = Optional.empty();
     private volatile SelfCheck.Mode startupCheck = SelfCheck.Mode.OFF;
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
@@ -102,6 +103,7 @@ public class SignwardExtension implements Extension {
             Function<String, Optional<String>> lookup = key -> config.getOptionalValue(key, String.class);
             deployment = SignwardDeployment.read(lookup, config.getPropertyNames());
             webhooks = WebhookSettings.read(lookup);
+            resourceMetadata = ResourceMetadataSettings.read(lookup);
             startupCheck = SelfCheck.Mode.read(new ConfigValues(lookup));
             new ConfigValues(lookup).boolWithDefault(ConfigKey.HEALTH_ENABLED); // a bad value names the key
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
@@ -143,6 +145,11 @@ public class SignwardExtension implements Extension {
     /** The webhook settings, present when {@code signward.webhooks.enabled=true}. */
     Optional<WebhookSettings> webhooks() {
         return webhooks;
+    }
+
+    /** The protected-resource metadata settings, present when {@code signward.resource-metadata.enabled=true}. */
+    Optional<ResourceMetadataSettings> resourceMetadata() {
+        return resourceMetadata;
     }
 
     /** What {@code signward.startup.check} says; {@code OFF} until the configuration was read. */

@@ -30,7 +30,9 @@ import java.util.Set;
  * {@code @RolesAllowed} / {@code @DeclareRoles} (Payara answers {@code isUserInRole} only for declared roles; the
  * caller's groups are spelled to match them), installs {@link SignwardRequestFilter} in front of every other filter,
  * with browser login on gives the session cookie {@code SameSite=Lax} ({@link SessionStartup}), adds the webhook
- * endpoint ({@link SignwardWebhookServlet}) when {@code signward.webhooks.enabled=true} and the start-up self-check
+ * endpoint ({@link SignwardWebhookServlet}) when {@code signward.webhooks.enabled=true}, the protected-resource
+ * metadata ({@link SignwardResourceMetadataServlet}) when {@code signward.resource-metadata.enabled=true}, and the
+ * start-up self-check
  * ({@link SignwardStartupListener}), and refuses to start an application whose JAX-RS security annotations would not
  * be enforced ({@link JaxrsRegistration}).
  */
@@ -57,11 +59,30 @@ public class SignwardServletInitializer implements ServletContainerInitializer {
             filter.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
         addWebhookEndpoint(context);
+        addResourceMetadata(context);
         context.addListener(SignwardStartupListener.class);
         // last, so that a runtime that only logs an initializer's failure (Open Liberty) still has the rest
         List<String> problems = JaxrsRegistration.problems(types);
         if (!problems.isEmpty()) {
             throw new ServletException("Signward: " + String.join("; ", problems));
+        }
+    }
+
+    /** The RFC 9728 document at the context root, when enabled; a bad value fails deployment in the extension. */
+    private static void addResourceMetadata(ServletContext context) {
+        boolean enabled;
+        try {
+            Config config = ConfigProvider.getConfig(SignwardServletInitializer.class.getClassLoader());
+            enabled = ResourceMetadataSettings.read(key -> config.getOptionalValue(key, String.class)).isPresent();
+        } catch (RuntimeException configMissingOrInvalid) {
+            return;
+        }
+        if (enabled) {
+            ServletRegistration.Dynamic servlet = context.addServlet(
+                    SignwardResourceMetadataServlet.class.getName(), SignwardResourceMetadataServlet.class);
+            if (servlet != null) {
+                servlet.addMapping(ResourceMetadataSettings.PATH);
+            }
         }
     }
 

@@ -24,6 +24,15 @@ class ChallengeTest {
     }
 
     @Test
+    void resourceMetadataIsNamedInBothChallengesWhenGiven() {
+        String url = "https://api.example.com/app/.well-known/oauth-protected-resource";
+        assertEquals("Bearer realm=\"my-api\", resource_metadata=\"" + url + "\"", Challenge.bearer("my-api", url));
+        assertEquals("Bearer realm=\"my-api\", resource_metadata=\"" + url + "\", error=\"invalid_token\", "
+                + "error_description=\"token expired\"", Challenge.invalidToken("my-api", "token expired", url));
+        assertEquals(Challenge.bearer("my-api"), Challenge.bearer("my-api", null));
+    }
+
+    @Test
     void bodyIsSmallJson() {
         assertEquals("{\"error\":\"invalid_token\",\"error_description\":\"token expired\"}",
                 Challenge.body("invalid_token", "token expired"));

@@ -56,6 +56,18 @@ class SelfCheckTest {
     }
 
     @Test
+    void introspectionWithoutAnAnnouncedEndpointWarnsNamingTheKey() {
+        config.put("signward.introspection.enabled", "true");
+        List<SelfCheck.Finding> findings = check(Json.createObjectBuilder().add("issuer", AUTHORITY).build());
+        assertEquals(1, findings.size());
+        assertEquals(ConfigKey.INTROSPECTION_ENABLED, findings.get(0).key());
+        assertFalse(findings.get(0).misconfiguration());
+        assertTrue(findings.get(0).toString().startsWith("signward.introspection.enabled: "));
+        assertEquals(List.of(), check(Json.createObjectBuilder().add("issuer", AUTHORITY)
+                .add("introspection_endpoint", AUTHORITY + "/connect/introspect").build()));
+    }
+
+    @Test
     void loginWithAFullDocumentIsFine() {
         config.put("signward.login.enabled", "true");
         assertEquals(List.of(), check(fullDocument().build()));

@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code POST /connect/introspect} (RFC 7662): after client authentication, {@code active} and the claims of an
  * access token, or {@code active}, {@code client_id}, {@code sub} of a current refresh token of that client;
- * {@code {"active": false}} for anything else.
+ * {@code {"active": false}} for anything else; 503 while introspection is stopped.
  */
 final class IntrospectEndpoint extends Endpoint {
 
@@ -21,6 +21,10 @@ final class IntrospectEndpoint extends Endpoint {
 
     @Override
     void answer(Call call) throws IOException {
+        if (!provider.servingIntrospection()) {
+            call.error(503, "temporarily_unavailable", "introspection is down");
+            return;
+        }
         Optional<Registration> client = ClientAuthentication.authenticate(call, provider);
         if (client.isEmpty()) {
             call.error(401, "invalid_client", "client authentication failed");

@@ -32,6 +32,8 @@ public final class Provider {
     private volatile Identity loginUser;
     private volatile boolean loginForm;
     private volatile boolean servingKeys = true;
+    private volatile boolean servingIntrospection = true;
+    private final ConcurrentMap<String, JwtClaims> opaqueTokens = new ConcurrentHashMap<>();
     private volatile Duration tokenLifetime = Duration.ofHours(1);
     private volatile String audience = "idserver-api";
     private volatile List<String> clientAuthMethods = List.of("client_secret_basic", "client_secret_post");
@@ -92,6 +94,21 @@ public final class Provider {
         servingKeys = on;
     }
 
+    public boolean servingIntrospection() {
+        return servingIntrospection;
+    }
+
+    public void servingIntrospection(boolean on) {
+        servingIntrospection = on;
+    }
+
+    /** Issues an opaque access token (a random reference) standing for these claims. */
+    public String issueOpaque(JwtClaims claims) {
+        String token = Grants.random();
+        opaqueTokens.put(token, claims);
+        return token;
+    }
+
     public Duration tokenLifetime() {
         return tokenLifetime;
     }
@@ -139,14 +156,29 @@ public final class Provider {
         return keys.sign(claims, "at+jwt");
     }
 
-    /** The claims of an active access token this provider issued (signature, issuer, expiry, not revoked). */
+    /**
+     * The claims of an active access token this provider issued (signature, issuer, expiry, not revoked; an opaque
+     * token: known, not expired, not revoked).
+     */
     public Optional<JwtClaims> activeAccessToken(String token) {
-        return keys.verify(token, issuer, false).filter(c -> {
+        JwtClaims opaque = opaqueTokens.get(token);
+        Optional<JwtClaims> claims = opaque != null ? Optional.of(opaque).filter(Provider::unexpired)
+                : keys.verify(token, issuer, false);
+        return claims.filter(c -> {
             try {
                 return c.getJwtId() != null && grants.isActive(c.getJwtId(), c.getStringClaimValue("sid"));
             } catch (org.jose4j.jwt.MalformedClaimException e) {
                 return false;
             }
         });
+    }
+
+    private static boolean unexpired(JwtClaims claims) {
+        try {
+            return claims.getExpirationTime() == null
+                    || claims.getExpirationTime().getValue() > java.time.Instant.now().getEpochSecond();
+        } catch (org.jose4j.jwt.MalformedClaimException e) {
+            return false;
+        }
     }
 }
