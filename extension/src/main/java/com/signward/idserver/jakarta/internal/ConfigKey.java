@@ -63,7 +63,13 @@ public enum ConfigKey {
     WEBHOOKS_PATH("webhooksPath", "signward.webhooks.path", "/signward/webhooks", "Path of the webhook endpoint within the application; register `{public base URL}{context path}` + this path at Signward."),
     WEBHOOKS_SECRET("webhooksSecret", "signward.webhooks.secret", null, "The subscription secret (`whsec_…`); several comma-separated during a rotation. Required when webhooks are enabled; never logged."),
     HEALTH_ENABLED("healthEnabled", "signward.health.enabled", "true", "With MicroProfile Health in the runtime: contribute the readiness check `signward` (`false`: none)."),
-    STARTUP_CHECK("startupCheck", "signward.startup.check", "warn", "Start-up self-check against the discovery document: `warn` logs problems, `fail` fails the deployment on a misconfiguration, `off` skips it.");
+    STARTUP_CHECK("startupCheck", "signward.startup.check", "warn", "Start-up self-check against the discovery document: `warn` logs problems, `fail` fails the deployment on a misconfiguration, `off` skips it."),
+
+    // calling other services: SignwardTokenPropagation
+    PROPAGATION_ALLOWED_HOSTS("propagationAllowedHosts", "signward.propagation.allowed-hosts", null, "Hosts (`host` or `host:port`, exact, case-insensitive) that `SignwardTokenPropagation` sends tokens to, comma-separated. Unset: none (a warning at first use)."),
+    PROPAGATION_MODE("propagationMode", "signward.propagation.mode", "caller", "Which token is sent: `caller` (the caller's access token), `client-credentials` (always the application's own token) or `caller-or-client-credentials`."),
+    PROPAGATION_SCOPES("propagationScopes", "signward.propagation.scopes", null, "Scopes asked for in the client-credentials grant, comma-separated. Unset: none sent."),
+    PROPAGATION_EXCHANGE_AUDIENCE("propagationExchangeAudience", "signward.propagation.exchange.audience", null, "When set, a caller's token is exchanged (RFC 8693) for one with this audience before it is sent.");
 
     private final String option;
     private final String key;
