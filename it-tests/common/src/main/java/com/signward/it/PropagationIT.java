@@ -119,6 +119,15 @@ class PropagationIT {
     }
 
     @Test
+    void anIdTokenPresentedAsBearerIsRefusedAndNeverForwarded() {
+        String idToken = new FakeLogin(fake()).tokens(USER).audience(Deployments.WEB_CLIENT_ID).typ("JWT")
+                .claim("nonce", "n-1").sign();
+        echo().take();
+        assertEquals(401, new Http(base).get(call("127.0.0.1"), idToken).status());
+        assertEquals(List.of(), echo().take(), "no downstream call at all");
+    }
+
+    @Test
     void aSessionsExpiredAccessTokenIsRefreshedBeforeItIsSent() throws Exception {
         FakeSignward fake = fake();
         FakeLogin login = new FakeLogin(fake);
