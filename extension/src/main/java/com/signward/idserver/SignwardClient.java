@@ -182,6 +182,56 @@ public class SignwardClient implements AutoCloseable {
     }
 
     /**
+     * Gets a token for this client itself (client credentials grant, RFC 6749 §4.4; a confidential client). Not
+     * cached: the Jakarta integration's {@code SignwardTokenPropagation} caches the tokens it sends.
+     *
+     * @param scopes the scopes to ask for; empty: the client's default at Signward
+     * @return the tokens
+     * @throws TokenExchangeException when the server refuses, e.g. {@code unauthorized_client}
+     */
+    public TokenResponse clientCredentialsToken(java.util.List<String> scopes) {
+        return Failures.await(clientCredentialsTokenAsync(scopes));
+    }
+
+    /**
+     * Asynchronous {@link #clientCredentialsToken}.
+     *
+     * @param scopes the scopes to ask for; empty: the client's default at Signward
+     * @return the tokens, eventually
+     */
+    public CompletionStage<TokenResponse> clientCredentialsTokenAsync(java.util.List<String> scopes) {
+        Objects.requireNonNull(scopes, "scopes");
+        return Failures.translated(core().clientCredentials(scopes).thenApply(TokenResponse::new));
+    }
+
+    /**
+     * Exchanges an access token for one meant for another audience (RFC 8693 token exchange, subject token type
+     * {@code access_token}). Not cached.
+     *
+     * @param subjectToken the access token to exchange
+     * @param audience     the audience the new token is for
+     * @return the tokens
+     * @throws TokenExchangeException when the server refuses, e.g. {@code invalid_grant}
+     */
+    public TokenResponse exchangeToken(String subjectToken, String audience) {
+        return Failures.await(exchangeTokenAsync(subjectToken, audience));
+    }
+
+    /**
+     * Asynchronous {@link #exchangeToken}.
+     *
+     * @param subjectToken the access token to exchange
+     * @param audience     the audience the new token is for
+     * @return the tokens, eventually
+     */
+    public CompletionStage<TokenResponse> exchangeTokenAsync(String subjectToken, String audience) {
+        requireText(subjectToken, "subjectToken");
+        requireText(audience, "audience");
+        return Failures.translated(core().exchangeToken(subjectToken, audience, java.util.List.of())
+                .thenApply(TokenResponse::new));
+    }
+
+    /**
      * Fetches the user's claims from the userinfo endpoint.
      *
      * @param accessToken an access token

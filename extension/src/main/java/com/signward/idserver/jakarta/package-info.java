@@ -2,7 +2,8 @@
  * What a Jakarta EE application writes against: {@link com.signward.idserver.jakarta.Authenticated},
  * {@link com.signward.idserver.jakarta.RequiresRoles}, {@link com.signward.idserver.jakarta.RequiresTenant},
  * {@link com.signward.idserver.jakarta.SignwardEvent} with {@link com.signward.idserver.jakarta.SignwardEventType} (webhooks),
- * {@link com.signward.idserver.jakarta.SignwardPrincipal} and {@link com.signward.idserver.jakarta.BearerTokenCredential};
+ * {@link com.signward.idserver.jakarta.SignwardPrincipal}, {@link com.signward.idserver.jakarta.BearerTokenCredential},
+ * {@link com.signward.idserver.jakarta.SignwardTokenPropagation} (tokens for the services the application calls);
  * with several authorities {@link com.signward.idserver.jakarta.SignwardTenant} and
  * {@link com.signward.idserver.jakarta.SignwardTenantResolver}.
  * The wiring (CDI extension, authentication mechanism, identity store, filters) lives in the internal package

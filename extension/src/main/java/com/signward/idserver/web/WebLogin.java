@@ -206,6 +206,21 @@ public final class WebLogin {
      * @return the user, or empty when the session has no login (any more)
      */
     public Optional<SignwardUser> sessionUser(HttpServletRequest request) {
+        return currentLogin(request).map(SessionLogin::user);
+    }
+
+    /**
+     * The session's access token for calls to other services, refreshed first as {@link #sessionUser} does (the
+     * same single-flight refresh). Never the ID token or the refresh token.
+     *
+     * @return the access token, or empty when the session has no login or its access token has expired
+     */
+    public Optional<String> sessionAccessToken(HttpServletRequest request) {
+        return currentLogin(request).filter(login -> !login.expired(clock.instant()))
+                .map(SessionLogin::accessToken);
+    }
+
+    private Optional<SessionLogin> currentLogin(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         SessionLogin login = session == null ? null : store.login(session);
         if (login == null || !tenant.equals(login.user().tenantName())) {
@@ -219,27 +234,27 @@ public final class WebLogin {
             return end(session, login, "it reached signward.session.max-age");
         }
         if (!login.refreshDue(now, settings.refreshMargin())) {
-            return Optional.of(login.user());
+            return Optional.of(login);
         }
         if (login.refreshToken() == null) {
             return login.expired(now) ? end(session, login, "its access token expired and there is no refresh "
-                    + "token") : Optional.of(login.user());
+                    + "token") : Optional.of(login);
         }
         TokenRefresher.Outcome outcome = refresher.refresh(login);
         switch (outcome.result()) {
             case REFRESHED:
                 store.replaceLogin(session, login, outcome.login());
-                return Optional.of(outcome.login().user());
+                return Optional.of(outcome.login());
             case ENDED:
                 return end(session, login, null);
             default:
                 return lifetime.graceOver(login, now)
                         ? end(session, login, "refreshing failed past the access token's expiry plus the grace")
-                        : Optional.of(login.user());
+                        : Optional.of(login);
         }
     }
 
-    private Optional<SignwardUser> end(HttpSession session, SessionLogin login, String why) {
+    private Optional<SessionLogin> end(HttpSession session, SessionLogin login, String why) {
         if (why != null) {
             LOG.log(System.Logger.Level.INFO, "Signward login: the login of {0} ends: {1}", login.subject(), why);
         }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The one-command demo: a local OpenID provider with Signward-shaped users (unless {@code SIGNWARD_AUTHORITY} names
- * a real tenant) and Payara Micro serving both examples, on 127.0.0.1. Prints the URLs and the users, then runs
+ * a real tenant) and Payara Micro serving the examples (bearer API, web app, and the gateway API that calls the
+ * bearer API with the caller's token), on 127.0.0.1. Prints the URLs and the users, then runs
  * until Ctrl-C, which stops everything. It also stops, Payara Micro included, when the process that started it (Maven,
  * through {@link DemoLauncher}) is gone, whatever ended it, and prints {@link #STOPPED} when everything has exited.
  * <pre>
@@ -82,7 +83,7 @@ public final class Demo {
 
     /** Starts the provider and Payara Micro, waits until both examples answer, prints the banner. */
     void start() throws IOException {
-        checkFiles(settings.payaraJar(), settings.apiWar(), settings.webappWar());
+        checkFiles(settings.payaraJar(), settings.apiWar(), settings.webappWar(), settings.gatewayWar());
         checkFree(settings.port(), "-Ddemo.port");
         Files.createDirectories(settings.workDir());
         if (Runtime.version().feature() >= 25) {
@@ -100,13 +101,16 @@ public final class Demo {
             env.put("SIGNWARD_CLIENT_ID", null);      // each WAR's own client id (demo-api, demo-webapp)
             env.put("SIGNWARD_CLIENT_SECRET", LOCAL_CLIENT_SECRET);
         }
+        env.put("GATEWAY_BEARER_API_URL", settings.baseUrl() + "/bearer-api"); // the API the gateway calls
         System.out.println("demo: OpenID provider " + authority + "; starting Payara Micro on " + settings.baseUrl()
                 + " (log: " + settings.workDir().resolve("payara.log") + ") ...");
         long started = System.nanoTime();
-        keep(PayaraMicro.start(settings.payaraJar(), List.of(settings.apiWar(), settings.webappWar()),
+        keep(PayaraMicro.start(settings.payaraJar(), List.of(settings.apiWar(), settings.webappWar(),
+                settings.gatewayWar()),
                 settings.port(), settings.workDir(), env));
         try {
-            payara.awaitReady(Map.of("/webapp/", 200, "/bearer-api/me", 401), START_TIMEOUT);
+            payara.awaitReady(Map.of("/webapp/", 200, "/bearer-api/me", 401, "/gateway-api/profile", 401),
+                    START_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while Payara Micro was starting");
@@ -135,7 +139,9 @@ public final class Demo {
                 .append(" Web app (browser login)  ").append(base).append("/webapp/\n")
                 .append(" Bearer API               ").append(base).append("/bearer-api/me\n")
                 .append("                          ").append(base).append("/bearer-api/admin  /editors-or-admins  "
-                        + "/billing-admin-only\n");
+                        + "/billing-admin-only\n")
+                .append(" Gateway API              ").append(base).append("/gateway-api/profile   (calls the bearer "
+                        + "API with the caller's token)\n");
         if (provider != null) {
             out.append(" OpenID provider          ").append(authority)
                     .append("   (local stand-in for Signward)\n\n")
@@ -146,6 +152,8 @@ public final class Demo {
             tokens.forEach((user, file) -> out.append("   curl -H \"Authorization: Bearer $(cat ").append(file)
                     .append(")\" ").append(base).append("/bearer-api/").append(user == DemoUser.ALICE ? "admin" : "me")
                     .append('\n'));
+            tokens.entrySet().stream().limit(1).forEach(first -> out.append("   curl -H \"Authorization: Bearer $(cat ")
+                    .append(first.getValue()).append(")\" ").append(base).append("/gateway-api/profile\n"));
         } else {
             DemoSettings.Tenant tenant = settings.tenant().get();
             out.append(" Signward tenant          ").append(authority).append("   client ").append(tenant.clientId())

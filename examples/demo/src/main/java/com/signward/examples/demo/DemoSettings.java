@@ -11,7 +11,7 @@ import java.util.Optional;
  *
  * @param port    the HTTP port of Payara Micro on 127.0.0.1
  * @param idpPort the port of the local provider on 127.0.0.1 (unused with a real tenant)
- * @param dir     the directory with payara-micro.jar, bearer-api.war and webapp.war
+ * @param dir     the directory with payara-micro.jar, bearer-api.war, webapp.war and gateway-api.war
  * @param workDir where the logs and the demo users' tokens are written
  * @param tenant  the real tenant, or empty for the local provider
  */
@@ -90,6 +90,10 @@ record DemoSettings(int port, int idpPort, Path dir, Path workDir, Optional<Tena
 
     Path webappWar() {
         return dir.resolve("webapp.war");
+    }
+
+    Path gatewayWar() {
+        return dir.resolve("gateway-api.war");
     }
 
     /** {@code http://127.0.0.1:<port>}. */

@@ -66,6 +66,7 @@ class DemoIT {
         String console = demo.console();
         assertTrue(console.contains(demo.baseUrl() + "/webapp/"), console);
         assertTrue(console.contains(demo.baseUrl() + "/bearer-api/me"), console);
+        assertTrue(console.contains(demo.baseUrl() + "/gateway-api/profile"), console);
         assertTrue(console.contains(demo.authority()), console);
         assertTrue(console.contains("alice") && console.contains("[admin]"), console);
         assertTrue(console.contains("bob") && console.contains("[editor]"), console);
@@ -129,6 +130,19 @@ class DemoIT {
             assertEquals(200, response.statusCode(), path + ": " + response.body());
             assertTrue(json(response).getBoolean("ok"), path);
         }
+    }
+
+    /** The gateway API calls the bearer API's /me with the caller's token (SignwardTokenPropagation). */
+    @Test
+    @Order(5)
+    void theGatewayCallsTheBearerApiWithTheCallersToken() {
+        String token = accessToken("bob");
+        HttpResponse<String> profile = gateway(token);
+        assertEquals(200, profile.statusCode(), profile::body);
+        JsonObject me = json(profile).getJsonObject("bearer_api_me");
+        assertEquals("bob@example.com", me.getString("email"), "the bearer API saw bob's token");
+        assertEquals(json(profile).getString("gateway_caller"), me.getString("id"));
+        assertEquals(401, gateway(null).statusCode(), "no caller: the gateway asks for a token");
     }
 
     @Test
@@ -231,7 +245,15 @@ class DemoIT {
     }
 
     private static HttpResponse<String> api(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/bearer-api" + path))
+        return get("/bearer-api" + path, token);
+    }
+
+    private static HttpResponse<String> gateway(String token) {
+        return get("/gateway-api/profile", token);
+    }
+
+    private static HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(demo.baseUrl() + path))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(20));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

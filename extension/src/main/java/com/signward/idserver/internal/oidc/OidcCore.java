@@ -152,6 +152,26 @@ public final class OidcCore implements AutoCloseable {
         return grant(new FormBody().add("grant_type", "refresh_token").add("refresh_token", refreshToken));
     }
 
+    /** RFC 6749 §4.4: a token for this client itself (client authentication as for every grant). */
+    public CompletableFuture<TokenSet> clientCredentials(List<String> scopes) {
+        return grant(new FormBody().add("grant_type", "client_credentials").add("scope", scope(scopes)));
+    }
+
+    /** RFC 8693: exchanges an access token for one meant for {@code audience}. */
+    public CompletableFuture<TokenSet> exchangeToken(String subjectToken, String audience, List<String> scopes) {
+        return grant(new FormBody()
+                .add("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange")
+                .add("subject_token", subjectToken)
+                .add("subject_token_type", "urn:ietf:params:oauth:token-type:access_token")
+                .add("audience", audience)
+                .add("scope", scope(scopes)));
+    }
+
+    /** @return the scopes space-separated, or {@code null} (left out) when there are none */
+    private static String scope(List<String> scopes) {
+        return scopes.isEmpty() ? null : String.join(" ", scopes);
+    }
+
     private CompletableFuture<TokenSet> grant(FormBody form) {
         return discovery.get().thenCompose(metadata -> tokens.grant(metadata, form));
     }

@@ -78,7 +78,13 @@ public enum ConfigKey {
     INTROSPECTION_CACHE_TTL("introspectionCacheTtl", "signward.introspection.cache-ttl", "5m", "How long an introspection result is trusted (never beyond the token's `exp`); `0` introspects every request."),
     RESOURCE_METADATA_ENABLED("resourceMetadataEnabled", "signward.resource-metadata.enabled", "false", "`true` serves `/.well-known/oauth-protected-resource` (RFC 9728) and names it in 401 challenges."),
     RESOURCE_METADATA_RESOURCE("resourceMetadataResource", "signward.resource-metadata.resource", null, "The `resource` identifier of the metadata; default: the public base URL (or the request's) plus the context path."),
-    RESOURCE_METADATA_SCOPES("resourceMetadataScopes", "signward.resource-metadata.scopes", null, "`scopes_supported` of the metadata, comma-separated; unset: left out.");
+    RESOURCE_METADATA_SCOPES("resourceMetadataScopes", "signward.resource-metadata.scopes", null, "`scopes_supported` of the metadata, comma-separated; unset: left out."),
+
+    // calling other services: SignwardTokenPropagation
+    PROPAGATION_ALLOWED_HOSTS("propagationAllowedHosts", "signward.propagation.allowed-hosts", null, "Hosts (`host` or `host:port`, exact, case-insensitive) that `SignwardTokenPropagation` sends tokens to, comma-separated. Unset: none (a warning at first use)."),
+    PROPAGATION_MODE("propagationMode", "signward.propagation.mode", "caller", "Which token is sent: `caller` (the caller's access token), `client-credentials` (always the application's own token) or `caller-or-client-credentials`."),
+    PROPAGATION_SCOPES("propagationScopes", "signward.propagation.scopes", null, "Scopes asked for in the client-credentials grant, comma-separated. Unset: none sent."),
+    PROPAGATION_EXCHANGE_AUDIENCE("propagationExchangeAudience", "signward.propagation.exchange.audience", null, "When set, a caller's token is exchanged (RFC 8693) for one with this audience before it is sent.");
 
     private final String option;
     private final String key;

@@ -59,6 +59,11 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
                 .orElse(null);
     }
 
+    /** The browser login, or {@code null} when it is off. */
+    WebLogin webLogin() {
+        return webLogin;
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {

@@ -45,12 +45,14 @@ public class SignwardExtension implements Extension {
     private volatile StateStore stateStore;
     private volatile Optional<WebhookSettings> webhooks = Optional.empty();
     private volatile Optional<ResourceMetadataSettings> resourceMetadata = Optional.empty();
+    private volatile PropagationSettings propagation;
     private volatile SelfCheck.Mode startupCheck = SelfCheck.Mode.OFF;
 
     void addBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         for (Class<?> type : new Class<?>[] {SignwardIdentityStore.class, SignwardProducers.class,
                 RequiresRolesInterceptor.class, AuthenticatedInterceptor.class, RequiresTenantInterceptor.class,
-                SignwardAuthenticationMechanism.class, SignwardWebhooks.class, SignwardStartup.class}) {
+                SignwardAuthenticationMechanism.class, SignwardWebhooks.class, SignwardStartup.class,
+                PropagationFilter.class}) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), type.getName());
         }
         if (OptionalApis.health() && healthEnabled()) {
@@ -104,6 +106,7 @@ public class SignwardExtension implements Extension {
             deployment = SignwardDeployment.read(lookup, config.getPropertyNames());
             webhooks = WebhookSettings.read(lookup);
             resourceMetadata = ResourceMetadataSettings.read(lookup);
+            propagation = PropagationSettings.read(lookup);
             startupCheck = SelfCheck.Mode.read(new ConfigValues(lookup));
             new ConfigValues(lookup).boolWithDefault(ConfigKey.HEALTH_ENABLED); // a bad value names the key
             LOG.log(Level.INFO, "Signward: authority {0}, client id {1}, audience {2}",
@@ -150,6 +153,12 @@ public class SignwardExtension implements Extension {
     /** The protected-resource metadata settings, present when {@code signward.resource-metadata.enabled=true}. */
     Optional<ResourceMetadataSettings> resourceMetadata() {
         return resourceMetadata;
+    }
+
+    /** The settings of {@code SignwardTokenPropagation} ({@code signward.propagation.*}). */
+    PropagationSettings propagation() {
+        deployment(); // fails the same way when the configuration was not read
+        return propagation;
     }
 
     /** What {@code signward.startup.check} says; {@code OFF} until the configuration was read. */
