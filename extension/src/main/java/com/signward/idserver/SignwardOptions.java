@@ -217,6 +217,8 @@ public final class SignwardOptions {
      */
     public String tenantName() {
         return tenantName;
+    }
+
     /** @return how long an introspection result is trusted, at most until the token's {@code exp} (default 5 min) */
     public Duration introspectionCacheTtl() {
         return introspectionCacheTtl;
@@ -313,8 +315,8 @@ public final class SignwardOptions {
                 + ", jwksMinRefreshInterval=" + jwksMinRefreshInterval + ", jwksMaxStale=" + jwksMaxStale
                 + ", rolesClaim=" + rolesClaim + ", customRolesClaim=" + customRolesClaim + ", roleMapping=" + roleMapping
                 + ", accessTokenTypes=" + accessTokenTypes + ", allowedClients=" + allowedClients
-                + ", tokenCacheSize=" + tokenCacheSize + ", tenantName=" + tenantName + "]";
-                + ", tokenCacheSize=" + tokenCacheSize + ", introspectionCacheTtl=" + introspectionCacheTtl + "]";
+                + ", tokenCacheSize=" + tokenCacheSize + ", introspectionCacheTtl=" + introspectionCacheTtl
+                + ", tenantName=" + tenantName + "]";
     }
 
     /**
@@ -555,6 +557,10 @@ public final class SignwardOptions {
          */
         public Builder tenantName(String tenantName) {
             this.tenantName = tenantName;
+            return this;
+        }
+
+        /**
          * @param ttl how long an introspection result is trusted (default 5 min; never beyond the token's
          *            {@code exp}; zero: every request is introspected). Results share the bound of
          *            {@link #tokenCacheSize(int)}.

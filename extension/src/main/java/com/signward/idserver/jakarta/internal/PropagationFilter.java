@@ -84,7 +84,7 @@ public class PropagationFilter extends SignwardTokenPropagation {
         if (header.kind() == BearerHeader.Kind.PRESENT) {
             return Optional.of(header.token());
         }
-        WebLogin webLogin = mechanism.isResolvable() ? mechanism.get().webLogin() : null;
+        WebLogin webLogin = mechanism.isResolvable() ? mechanism.get().webLogin(current) : null;
         return webLogin == null ? Optional.empty() : webLogin.sessionAccessToken(current);
     }
 }

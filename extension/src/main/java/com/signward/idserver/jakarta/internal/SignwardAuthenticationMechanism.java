@@ -59,9 +59,9 @@ public class SignwardAuthenticationMechanism implements HttpAuthenticationMechan
                 .orElse(null);
     }
 
-    /** The browser login, or {@code null} when it is off. */
-    WebLogin webLogin() {
-        return webLogin;
+    /** The browser login of the request's tenant, or {@code null} when login is off (or the tenant unknown). */
+    WebLogin webLogin(HttpServletRequest request) {
+        return logins == null ? null : logins.forRequest(request);
     }
 
     @Override
