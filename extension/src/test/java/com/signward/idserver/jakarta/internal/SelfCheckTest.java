@@ -131,6 +131,22 @@ class SelfCheckTest {
     }
 
     @Test
+    void withoutAPublicBaseUrlTheSummarySaysWhereTheUrisComeFromAndWhichKeyFixesThem() {
+        config.put("signward.login.enabled", "true");
+        String line = SelfCheck.summary(deployment(), Optional.empty(), "/shop", AUTHORITY, List.of());
+        assertTrue(line.contains("register at Signward: redirect URI {origin of the request}/shop/auth/callback, "
+                + "post-logout redirect URI {origin of the request}/shop/ ({origin of the request}: the scheme, host "
+                + "and port of each request, as signward.public-base-url is not set; the first login logs the exact "
+                + "redirect URI; set signward.public-base-url, e.g. https://myapp.example.com, to fix them in "
+                + "advance); problems: none"), line);
+        assertFalse(line.contains("<public base URL>"), line);
+
+        config.put("signward.public-base-url", "https://myapp.example.com");
+        assertFalse(SelfCheck.summary(deployment(), Optional.empty(), "/shop", AUTHORITY, List.of())
+                .contains("{origin of the request}"));
+    }
+
+    @Test
     void modeIsReadStrictly() {
         assertEquals(SelfCheck.Mode.WARN, SelfCheck.Mode.read(new ConfigValues(key -> Optional.empty())));
         assertEquals(SelfCheck.Mode.FAIL, SelfCheck.Mode.read(new ConfigValues(key -> Optional.of("FAIL"))));
