@@ -131,8 +131,10 @@ final class SelfCheck {
             if (publicBase.isEmpty()) {
                 String key = ConfigKey.PUBLIC_BASE_URL.key();
                 line.append(" (").append(REQUEST_ORIGIN).append(": the scheme, host and port of each request, as ")
-                        .append(key).append(" is not set; the first login logs the exact redirect URI; set ")
-                        .append(key).append(", e.g. https://myapp.example.com, to fix them in advance)");
+                        .append(key).append(" is not set")
+                        .append(deployment.login().isPresent() ? "; the first login logs the exact redirect URI" : "")
+                        .append("; set ").append(key)
+                        .append(", e.g. https://myapp.example.com, to fix them in advance)");
             }
         }
         line.append(findings.isEmpty() ? "; problems: none"

@@ -141,6 +141,16 @@ class SelfCheckTest {
                 + "advance); problems: none"), line);
         assertFalse(line.contains("<public base URL>"), line);
 
+        config.put("signward.login.enabled", "false");
+        Optional<WebhookSettings> webhooks = WebhookSettings.read(key -> Optional.ofNullable(Map.of(
+                "signward.webhooks.enabled", "true", "signward.webhooks.secret", "whsec_abc").get(key)));
+        String webhooksOnly = SelfCheck.summary(deployment(), webhooks, "/shop", AUTHORITY, List.of());
+        assertTrue(webhooksOnly.contains("webhook URL {origin of the request}/shop/signward/webhooks "
+                + "({origin of the request}: the scheme, host and port of each request, as signward.public-base-url "
+                + "is not set; set signward.public-base-url"), webhooksOnly);
+        assertFalse(webhooksOnly.contains("first login"), webhooksOnly);
+
+        config.put("signward.login.enabled", "true");
         config.put("signward.public-base-url", "https://myapp.example.com");
         assertFalse(SelfCheck.summary(deployment(), Optional.empty(), "/shop", AUTHORITY, List.of())
                 .contains("{origin of the request}"));
