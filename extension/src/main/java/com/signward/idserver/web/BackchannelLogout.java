@@ -2,8 +2,11 @@ package com.signward.idserver.web;
 
 import com.signward.idserver.internal.jwt.ClaimValues;
 import com.signward.idserver.internal.jwt.KeysUnavailableException;
+import com.signward.idserver.internal.jwt.Rejections;
 import com.signward.idserver.internal.jwt.TokenRejectedException;
 import com.signward.idserver.internal.oidc.OidcCore;
+import com.signward.idserver.internal.metrics.MetricNames;
+import com.signward.idserver.internal.metrics.SignwardMetrics;
 import com.signward.idserver.internal.oidc.ProviderException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +29,10 @@ import java.util.Map;
 final class BackchannelLogout {
 
     private static final System.Logger LOG = System.getLogger(BackchannelLogout.class.getName());
+    private static final String MALFORMED = "exactly one logout_token form parameter is required";
+    private static final String TOO_OLD = "the logout token is too old (iat)";
+    private static final String REPLAYED = "the logout token was already used (jti)";
+    private static final String REJECTED = "logout token rejected: ";
 
     private final OidcCore core;
     private final LogoutMarkers markers;
@@ -48,21 +55,24 @@ final class BackchannelLogout {
         try {
             String[] values = request.getParameterValues("logout_token");
             if (values == null || values.length != 1 || values[0].isBlank()) {
-                throw LoginException.badRequest("exactly one logout_token form parameter is required");
+                throw LoginException.badRequest(MALFORMED);
             }
             logOut(values[0]);
         } catch (LoginException e) {
             LOG.log(e.status() >= 500 ? Level.WARNING : Level.INFO, "Signward back-channel logout refused: {0}",
                     e.detail());
+            count(e.status() >= 500 ? "unavailable" : "rejected", rule(e.detail()));
             Responses.write(null, response, e, null);
             return;
         } catch (RuntimeException e) {
             // e.g. the distributed state store is unreachable: Signward retries later
             LOG.log(Level.WARNING, "Signward back-channel logout failed ({0})", e.getClass().getName());
+            count("unavailable", "state store failure");
             Responses.write(null, response, new LoginException(503, "temporarily_unavailable",
                     "the logout could not be recorded", "state store failure"), null);
             return;
         }
+        count("ok", "none");
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentLength(0);
         response.flushBuffer();
@@ -75,7 +85,7 @@ final class BackchannelLogout {
             claims = core.verifyLogoutToken(token).claims();
         } catch (TokenRejectedException e) {
             throw new LoginException(400, "invalid_request", "the logout token was rejected: " + e.getMessage(),
-                    "logout token rejected: " + e.getMessage());
+                    REJECTED + e.getMessage());
         } catch (KeysUnavailableException | ProviderException e) {
             throw new LoginException(503, "temporarily_unavailable", "Signward's keys could not be loaded",
                     "logout token not verifiable: " + e.getMessage());
@@ -85,17 +95,35 @@ final class BackchannelLogout {
         Object iat = claims.get("iat");
         if (!(iat instanceof Number issued)
                 || Instant.ofEpochSecond(issued.longValue()).isBefore(now.minus(maxAge).minus(skew))) {
-            throw LoginException.badRequest("the logout token is too old (iat)");
+            throw LoginException.badRequest(TOO_OLD);
         }
         String issuer = ClaimValues.string(claims, "iss");
         if (!markers.firstUse(issuer, ClaimValues.string(claims, "jti"), maxAge.plus(skew).plus(skew))) {
-            throw LoginException.badRequest("the logout token was already used (jti)");
+            throw LoginException.badRequest(REPLAYED);
         }
         String sid = ClaimValues.string(claims, "sid");
         String sub = ClaimValues.string(claims, "sub");
         markers.loggedOut(blank(sid) ? null : sid, sub);
         LOG.log(Level.INFO, "Signward back-channel logout: the logins of {0} end", blank(sid) ? "user " + sub
                 : "Signward session " + sid);
+    }
+
+    private static void count(String outcome, String rule) {
+        SignwardMetrics.count(MetricNames.BACKCHANNEL_LOGOUTS, "outcome", outcome, "rule", rule);
+    }
+
+    /** The metrics label of a refusal: a fixed text (the variable part of a token rule dropped). */
+    static String rule(String detail) {
+        if (detail == null) {
+            return "other";
+        }
+        return switch (detail) {
+            case MALFORMED -> "malformed request";
+            case TOO_OLD -> "logout token too old";
+            case REPLAYED -> "logout token replayed";
+            default -> detail.startsWith(REJECTED) ? Rejections.rule(detail.substring(REJECTED.length()))
+                    : detail.startsWith("logout token not verifiable") ? Rejections.KEYS_UNAVAILABLE : "other";
+        };
     }
 
     private static boolean blank(String value) {

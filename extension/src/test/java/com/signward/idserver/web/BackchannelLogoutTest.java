@@ -121,6 +121,24 @@ class BackchannelLogoutTest {
     }
 
     @Test
+    void refusalsHaveFixedMetricLabels() throws Exception {
+        String token = token(c -> { });
+        route.logOut(token);
+        assertEquals("logout token replayed", ruleOf(token));
+        assertEquals("logout token too old", ruleOf(token(c -> c.setIssuedAt(org.jose4j.jwt.NumericDate.fromSeconds(
+                Instant.now().minus(Duration.ofMinutes(6)).getEpochSecond())))));
+        assertEquals("signature invalid", ruleOf(token(FakeProvider.OTHER_KEY, "logout+jwt", c -> { })));
+        assertEquals("malformed token", ruleOf("not-a-token"));
+        assertEquals("malformed request", BackchannelLogout.rule(
+                "exactly one logout_token form parameter is required"));
+        assertEquals("other", BackchannelLogout.rule(null));
+    }
+
+    private String ruleOf(String token) {
+        return BackchannelLogout.rule(assertThrows(LoginException.class, () -> route.logOut(token)).detail());
+    }
+
+    @Test
     void theLogoutTokenRulesApply() throws Exception {
         assertRefused(token(c -> c.setClaim("nonce", "n")), "nonce");
         assertRefused(token(c -> c.setAudience("another-client")), "aud");

@@ -86,8 +86,10 @@ class SelfCheckIT {
             assertTrue(line.contains("issuer " + provider().authority()), line);
             assertTrue(line.contains("client id it-selfcheck"), line);
             assertTrue(line.contains("audience idserver-api"), line);
-            assertTrue(line.contains("redirect URI <public base URL>/" + WARN + "/auth/callback"), line);
-            assertTrue(line.contains("post-logout redirect URI <public base URL>/" + WARN + "/"), line);
+            assertTrue(line.contains("redirect URI {origin of the request}/" + WARN + "/auth/callback"), line);
+            assertTrue(line.contains("post-logout redirect URI {origin of the request}/" + WARN + "/"), line);
+            assertTrue(line.contains("set signward.public-base-url, e.g. https://myapp.example.com, to fix them in "
+                    + "advance"), line);
             assertTrue(line.contains("problems: signward.logout.post-logout-redirect: the discovery document has no "
                     + "end_session_endpoint"), line);
             assertTrue(capture.text().contains("WARN"), "the summary with a problem is a warning");

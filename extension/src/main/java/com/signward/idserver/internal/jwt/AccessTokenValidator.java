@@ -38,14 +38,20 @@ public final class AccessTokenValidator<T> {
      * @throws KeysUnavailableException when no signing key can be served
      */
     public T validate(String token, AccessTokenRules rules) throws TokenRejectedException, KeysUnavailableException {
+        long start = System.nanoTime();
+        String outcome = "rejected";
         try {
-            return validateCounted(token, rules);
+            T user = validateCounted(token, rules);
+            outcome = "accepted";
+            return user;
         } catch (TokenRejectedException e) {
             SignwardMetrics.count(MetricNames.TOKENS_REJECTED, "rule", Rejections.rule(e.getMessage()));
             throw e;
         } catch (KeysUnavailableException e) {
             SignwardMetrics.count(MetricNames.TOKENS_REJECTED, "rule", Rejections.KEYS_UNAVAILABLE);
             throw e;
+        } finally {
+            SignwardMetrics.time(MetricNames.TOKEN_VALIDATION, start, "outcome", outcome);
         }
     }
 

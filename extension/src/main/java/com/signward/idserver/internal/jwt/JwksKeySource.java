@@ -177,6 +177,7 @@ public final class JwksKeySource {
     /** @param reason for the metrics: initial, periodic, unknown_kid or forced */
     private void fetchInto(CompletableFuture<Snapshot> flight, String reason) {
         Snapshot result = null;
+        long start = System.nanoTime();
         try {
             JwksResponse response = fetcher.fetch();
             KeySet keys = JwksParser.parse(response.body());
@@ -200,7 +201,9 @@ public final class JwksKeySource {
                 failingSince = result != null ? null : failingSince != null ? failingSince : lastFailure;
             }
             flight.complete(result);
-            SignwardMetrics.count(MetricNames.JWKS_FETCHES, "reason", reason, "outcome", result != null ? "ok" : "failed");
+            String outcome = result != null ? "ok" : "failed";
+            SignwardMetrics.time(MetricNames.JWKS_FETCH, start, "reason", reason, "outcome", outcome);
+            SignwardMetrics.count(MetricNames.JWKS_FETCHES, "reason", reason, "outcome", outcome);
         }
     }
 

@@ -12,6 +12,23 @@ public final class MetricNames {
      * and {@code outcome} ({@code ok}, {@code failed}).
      */
     public static final String JWKS_FETCHES = "signward.jwks.fetches";
+    /**
+     * Timer: how long access-token validation took (cache hits included); label {@code outcome}: {@code accepted}
+     * or {@code rejected}.
+     */
+    public static final String TOKEN_VALIDATION = "signward.tokens.validation";
+    /** Timer: how long one JWKS fetch took; labels {@code reason} and {@code outcome} as {@link #JWKS_FETCHES}. */
+    public static final String JWKS_FETCH = "signward.jwks.fetch";
+    /**
+     * Gauge: seconds the signing keys have been served stale (fetching failed or their max-age ran out while they
+     * are still usable); 0 while they are fresh or when none are loaded.
+     */
+    public static final String JWKS_STALE_SECONDS = "signward.jwks.stale.seconds";
+    /**
+     * Back-channel logout requests; labels {@code outcome} ({@code ok}, {@code rejected}, {@code unavailable}) and
+     * {@code rule} (why a logout token was refused, a fixed text; {@code none} when accepted).
+     */
+    public static final String BACKCHANNEL_LOGOUTS = "signward.logouts.backchannel";
     /** Browser logins completed at the callback; label {@code outcome}: {@code ok} or {@code failed}. */
     public static final String LOGINS = "signward.logins";
     /** Session token refreshes; label {@code outcome}: {@code refreshed}, {@code ended} (refused) or {@code failed}. */

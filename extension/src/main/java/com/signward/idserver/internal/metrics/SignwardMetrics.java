@@ -1,6 +1,8 @@
 package com.signward.idserver.internal.metrics;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 
 /**
  * Where the SDK counts what it does. Labels have few, fixed values (never a token, subject, e-mail or delivery id).
@@ -20,6 +22,24 @@ public interface SignwardMetrics {
      */
     void increment(String name, String... labels);
 
+    /**
+     * Records one duration in a timer (a histogram of seconds).
+     *
+     * @param name   one of {@link MetricNames}
+     * @param labels label names and values, alternating
+     */
+    default void record(String name, Duration duration, String... labels) {
+    }
+
+    /**
+     * Registers a gauge read when the metrics are collected (once per name and labels).
+     *
+     * @param name  one of {@link MetricNames}
+     * @param value read by the backend; must be cheap and never throw
+     */
+    default void gauge(String name, DoubleSupplier value, String... labels) {
+    }
+
     /** The metrics in use. */
     static SignwardMetrics current() {
         return Holder.current;
@@ -34,6 +54,15 @@ public interface SignwardMetrics {
     static void count(String name, String... labels) {
         try {
             Holder.current.increment(name, labels);
+        } catch (RuntimeException ignored) {
+            // a broken metrics backend must not change an answer
+        }
+    }
+
+    /** Records a duration measured with {@link System#nanoTime()} since {@code startNanos}, swallowing failures. */
+    static void time(String name, long startNanos, String... labels) {
+        try {
+            Holder.current.record(name, Duration.ofNanos(System.nanoTime() - startNanos), labels);
         } catch (RuntimeException ignored) {
             // a broken metrics backend must not change an answer
         }

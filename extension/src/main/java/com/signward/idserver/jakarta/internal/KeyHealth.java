@@ -2,6 +2,7 @@ package com.signward.idserver.jakarta.internal;
 
 import com.signward.idserver.internal.jwt.KeyState;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +23,9 @@ record KeyHealth(boolean up, boolean stale, Map<String, String> data) {
     }
 
     static KeyHealth of(String authority, KeyState state, Instant now) {
-        boolean up = !state.keyIds().isEmpty() && state.usableUntil() != null && now.isBefore(state.usableUntil());
-        boolean expired = state.nextRefresh() != null && !now.isBefore(state.nextRefresh());
-        boolean stale = up && (state.failingSince() != null || expired);
+        boolean up = up(state, now);
+        Instant staleSince = staleSince(state, now);
+        boolean stale = staleSince != null;
         Map<String, String> data = new LinkedHashMap<>();
         data.put("authority", authority);
         data.put("keyIds", String.join(",", state.keyIds()));
@@ -32,12 +33,36 @@ record KeyHealth(boolean up, boolean stale, Map<String, String> data) {
         put(data, "nextRefresh", state.nextRefresh());
         data.put("stale", Boolean.toString(stale));
         if (stale) {
-            put(data, "staleSince", state.failingSince() != null ? state.failingSince() : state.nextRefresh());
+            put(data, "staleSince", staleSince);
         }
         if (!up && state.failingSince() != null) {
             put(data, "failingSince", state.failingSince());
         }
         return new KeyHealth(up, stale, data);
+    }
+
+    /**
+     * Seconds the keys have been served stale at {@code now} (the gauge
+     * {@value com.signward.idserver.internal.metrics.MetricNames#JWKS_STALE_SECONDS}); 0 while fresh or unusable.
+     */
+    static double staleSeconds(KeyState state, Instant now) {
+        Instant since = staleSince(state, now);
+        return since == null ? 0 : Math.max(0, Duration.between(since, now).toMillis() / 1000.0);
+    }
+
+    private static boolean up(KeyState state, Instant now) {
+        return !state.keyIds().isEmpty() && state.usableUntil() != null && now.isBefore(state.usableUntil());
+    }
+
+    /** Since when usable keys are served stale (fetching failed, or their max-age ran out), or {@code null}. */
+    private static Instant staleSince(KeyState state, Instant now) {
+        if (!up(state, now)) {
+            return null;
+        }
+        if (state.failingSince() != null) {
+            return state.failingSince();
+        }
+        return state.nextRefresh() != null && !now.isBefore(state.nextRefresh()) ? state.nextRefresh() : null;
     }
 
     private static void put(Map<String, String> data, String name, Instant value) {

@@ -8,6 +8,7 @@ final class OptionalApis {
 
     static final String HEALTH = "org.eclipse.microprofile.health.HealthCheck";
     static final String METRICS = "org.eclipse.microprofile.metrics.MetricRegistry";
+    static final String OPEN_TELEMETRY = "io.opentelemetry.api.OpenTelemetry";
 
     private OptionalApis() {
     }
@@ -20,6 +21,11 @@ final class OptionalApis {
     /** Whether MicroProfile Metrics is present. */
     static boolean metrics() {
         return present(METRICS);
+    }
+
+    /** Whether the OpenTelemetry API is visible to the application (MicroProfile Telemetry). */
+    static boolean openTelemetry() {
+        return present(OPEN_TELEMETRY);
     }
 
     static boolean present(String className) {

@@ -49,6 +49,9 @@ final class SelfCheck {
         }
     }
 
+    /** What the URIs start with when {@code signward.public-base-url} is not set. */
+    static final String REQUEST_ORIGIN = "{origin of the request}";
+
     private SelfCheck() {
     }
 
@@ -118,9 +121,9 @@ final class SelfCheck {
                 .append(", client id ").append(deployment.options().clientId())
                 .append(", audience ").append(deployment.options().audience());
         List<String> register = new ArrayList<>();
-        String base = deployment.login().flatMap(WebLoginSettings::publicBaseUrl).map(Object::toString)
-                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s)
-                .orElse("<public base URL>") + contextPath;
+        Optional<String> publicBase = deployment.login().flatMap(WebLoginSettings::publicBaseUrl).map(Object::toString)
+                .map(s -> s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        String base = publicBase.orElse(REQUEST_ORIGIN) + contextPath;
         deployment.login().ifPresent(login -> {
             register.add("redirect URI " + base + login.callbackPath());
             String postLogout = login.postLogoutRedirect();
@@ -129,6 +132,14 @@ final class SelfCheck {
         webhooks.ifPresent(w -> register.add("webhook URL " + base + w.path()));
         if (!register.isEmpty()) {
             line.append("; register at Signward: ").append(String.join(", ", register));
+            if (publicBase.isEmpty()) {
+                String key = ConfigKey.PUBLIC_BASE_URL.key();
+                line.append(" (").append(REQUEST_ORIGIN).append(": the scheme, host and port of each request, as ")
+                        .append(key).append(" is not set")
+                        .append(deployment.login().isPresent() ? "; the first login logs the exact redirect URI" : "")
+                        .append("; set ").append(key)
+                        .append(", e.g. https://myapp.example.com, to fix them in advance)");
+            }
         }
         line.append(findings.isEmpty() ? "; problems: none"
                 : findings.stream().map(Finding::toString).collect(Collectors.joining("; ", "; problems: ", "")));

@@ -39,6 +39,8 @@ public class SignwardExtension implements Extension {
     private static final String HEALTH_CHECK = "com.signward.idserver.jakarta.internal.SignwardReadinessCheck";
     /** The MicroProfile Metrics implementation, installed by {@link SignwardStartupListener}. */
     static final String MP_METRICS = "com.signward.idserver.jakarta.internal.MicroProfileMetrics";
+    /** The OpenTelemetry metrics implementation, installed by {@link SignwardStartupListener} (preferred). */
+    static final String OTEL_METRICS = "com.signward.idserver.jakarta.internal.OpenTelemetryMetrics";
 
     private volatile String foreignMechanism;
     private volatile SignwardDeployment deployment;
@@ -58,6 +60,10 @@ public class SignwardExtension implements Extension {
         if (OptionalApis.health() && healthEnabled()) {
             Class<?> check = OptionalApis.load(HEALTH_CHECK);
             discovery.addAnnotatedType(beanManager.createAnnotatedType(check), check.getName());
+        }
+        if (OptionalApis.openTelemetry()) {
+            Class<?> metrics = OptionalApis.load(OTEL_METRICS);
+            discovery.addAnnotatedType(beanManager.createAnnotatedType(metrics), metrics.getName());
         }
         if (OptionalApis.metrics()) {
             Class<?> metrics = OptionalApis.load(MP_METRICS);

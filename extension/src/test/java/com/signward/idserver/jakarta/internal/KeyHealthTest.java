@@ -25,6 +25,16 @@ class KeyHealthTest {
     }
 
     @Test
+    void staleSecondsCountFromTheFirstFailureOrTheRefreshTime() {
+        assertEquals(0, KeyHealth.staleSeconds(loaded(null), FETCHED.plusSeconds(60)));
+        Instant failed = FETCHED.plusSeconds(120);
+        assertEquals(30, KeyHealth.staleSeconds(loaded(failed), failed.plusSeconds(30)));
+        assertEquals(1.5, KeyHealth.staleSeconds(loaded(null), REFRESH.plusMillis(1500)));
+        assertEquals(0, KeyHealth.staleSeconds(loaded(failed), USABLE.plusSeconds(1)), "unusable keys are not served");
+        assertEquals(0, KeyHealth.staleSeconds(new KeyState(Set.of(), null, null, null, FETCHED), FETCHED));
+    }
+
+    @Test
     void freshKeysAreUpWithTheirData() {
         KeyHealth health = KeyHealth.of(AUTHORITY, loaded(null), FETCHED.plusSeconds(60));
         assertTrue(health.up());

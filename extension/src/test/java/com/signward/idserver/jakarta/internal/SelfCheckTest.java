@@ -143,6 +143,32 @@ class SelfCheckTest {
     }
 
     @Test
+    void withoutAPublicBaseUrlTheSummarySaysWhereTheUrisComeFromAndWhichKeyFixesThem() {
+        config.put("signward.login.enabled", "true");
+        String line = SelfCheck.summary(deployment(), Optional.empty(), "/shop", AUTHORITY, List.of());
+        assertTrue(line.contains("register at Signward: redirect URI {origin of the request}/shop/auth/callback, "
+                + "post-logout redirect URI {origin of the request}/shop/ ({origin of the request}: the scheme, host "
+                + "and port of each request, as signward.public-base-url is not set; the first login logs the exact "
+                + "redirect URI; set signward.public-base-url, e.g. https://myapp.example.com, to fix them in "
+                + "advance); problems: none"), line);
+        assertFalse(line.contains("<public base URL>"), line);
+
+        config.put("signward.login.enabled", "false");
+        Optional<WebhookSettings> webhooks = WebhookSettings.read(key -> Optional.ofNullable(Map.of(
+                "signward.webhooks.enabled", "true", "signward.webhooks.secret", "whsec_abc").get(key)));
+        String webhooksOnly = SelfCheck.summary(deployment(), webhooks, "/shop", AUTHORITY, List.of());
+        assertTrue(webhooksOnly.contains("webhook URL {origin of the request}/shop/signward/webhooks "
+                + "({origin of the request}: the scheme, host and port of each request, as signward.public-base-url "
+                + "is not set; set signward.public-base-url"), webhooksOnly);
+        assertFalse(webhooksOnly.contains("first login"), webhooksOnly);
+
+        config.put("signward.login.enabled", "true");
+        config.put("signward.public-base-url", "https://myapp.example.com");
+        assertFalse(SelfCheck.summary(deployment(), Optional.empty(), "/shop", AUTHORITY, List.of())
+                .contains("{origin of the request}"));
+    }
+
+    @Test
     void modeIsReadStrictly() {
         assertEquals(SelfCheck.Mode.WARN, SelfCheck.Mode.read(new ConfigValues(key -> Optional.empty())));
         assertEquals(SelfCheck.Mode.FAIL, SelfCheck.Mode.read(new ConfigValues(key -> Optional.of("FAIL"))));
