@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PropagationIT {
 
     private static final TestUser USER = TestUser.named("paula").withRoles("user");
-    private static EchoServer echo;
+    /** The downstream service, on loopback, for the whole class. */
+    private static final EchoServer ECHO = new EchoServer();
 
     @ArquillianResource
     URL base;
@@ -63,26 +64,17 @@ class PropagationIT {
         return SignwardTestExtension.fakeFor(PropagationIT.class);
     }
 
-    private static synchronized EchoServer echo() {
-        if (echo == null) {
-            echo = new EchoServer();
-        }
-        return echo;
-    }
-
     @AfterAll
     static void stopEcho() {
-        if (echo != null) {
-            echo.close();
-        }
+        ECHO.close();
     }
 
     private static String call(String host) {
-        return "api/call?target=" + URLEncoder.encode(echo().url(host), StandardCharsets.UTF_8);
+        return "api/call?target=" + URLEncoder.encode(ECHO.url(host), StandardCharsets.UTF_8);
     }
 
     private Optional<String> onlyReceived() {
-        List<Optional<String>> received = echo().take();
+        List<Optional<String>> received = ECHO.take();
         assertEquals(1, received.size(), "downstream calls: " + received.size());
         return received.get(0);
     }
@@ -90,7 +82,7 @@ class PropagationIT {
     @Test
     void theCallersBearerTokenReachesAnAllowedHost() {
         String token = new FakeLogin(fake()).tokens(USER).sign();
-        echo().take();
+        ECHO.take();
         assertEquals(200, Expect.ok(new Http(base).get(call("127.0.0.1"), token)).getInt("downstream"));
         assertEquals(Optional.of("Bearer " + token), onlyReceived());
     }
@@ -98,14 +90,14 @@ class PropagationIT {
     @Test
     void aHostNotAllowedGetsNoAuthorizationHeader() {
         String token = new FakeLogin(fake()).tokens(USER).sign();
-        echo().take();
+        ECHO.take();
         assertEquals(200, Expect.ok(new Http(base).get(call("localhost"), token)).getInt("downstream"));
         assertEquals(Optional.empty(), onlyReceived());
     }
 
     @Test
     void anAnonymousCallerSendsNoToken() {
-        echo().take();
+        ECHO.take();
         assertEquals(200, Expect.ok(new Http(base).get(call("127.0.0.1"))).getInt("downstream"));
         assertEquals(Optional.empty(), onlyReceived());
     }
@@ -113,7 +105,7 @@ class PropagationIT {
     @Test
     void theApplicationsOwnAuthorizationHeaderIsKept() {
         String token = new FakeLogin(fake()).tokens(USER).sign();
-        echo().take();
+        ECHO.take();
         Expect.ok(new Http(base).get(call("127.0.0.1") + "&own=set-by-the-application", token));
         assertEquals(Optional.of("Bearer set-by-the-application"), onlyReceived());
     }
@@ -122,9 +114,9 @@ class PropagationIT {
     void anIdTokenPresentedAsBearerIsRefusedAndNeverForwarded() {
         String idToken = new FakeLogin(fake()).tokens(USER).audience(Deployments.WEB_CLIENT_ID).typ("JWT")
                 .claim("nonce", "n-1").sign();
-        echo().take();
+        ECHO.take();
         assertEquals(401, new Http(base).get(call("127.0.0.1"), idToken).status());
-        assertEquals(List.of(), echo().take(), "no downstream call at all");
+        assertEquals(List.of(), ECHO.take(), "no downstream call at all");
     }
 
     @Test
@@ -142,7 +134,7 @@ class PropagationIT {
         }
         Thread.sleep(1500); // expired
         fake.takeRequests();
-        echo().take();
+        ECHO.take();
 
         SignwardBrowser.Page page = browser.get(app.url(call("127.0.0.1")), "Accept", "application/json");
         assertEquals(200, page.status(), page.body());

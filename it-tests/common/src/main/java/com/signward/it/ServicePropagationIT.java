@@ -46,7 +46,8 @@ class ServicePropagationIT {
     private static final String CLIENT_SECRET = "it-gateway-secret-0123456789abcdef0123456789";
     private static final String AUDIENCE = "orders-api";
     private static final TestUser USER = TestUser.named("otto").withRoles("user");
-    private static EchoServer echo;
+    /** The downstream service, on loopback, for the whole class. */
+    private static final EchoServer ECHO = new EchoServer();
 
     @ArquillianResource
     URL base;
@@ -69,22 +70,13 @@ class ServicePropagationIT {
         return SignwardTestExtension.fakeFor(ServicePropagationIT.class);
     }
 
-    private static synchronized EchoServer echo() {
-        if (echo == null) {
-            echo = new EchoServer();
-        }
-        return echo;
-    }
-
     @AfterAll
     static void stopEcho() {
-        if (echo != null) {
-            echo.close();
-        }
+        ECHO.close();
     }
 
     private static String call() {
-        return "api/call?target=" + URLEncoder.encode(echo().url("127.0.0.1"), StandardCharsets.UTF_8);
+        return "api/call?target=" + URLEncoder.encode(ECHO.url("127.0.0.1"), StandardCharsets.UTF_8);
     }
 
     private static List<RecordedRequest> grants(String type) {
@@ -94,11 +86,11 @@ class ServicePropagationIT {
 
     @Test
     void anonymousCallsCarryTheApplicationsOwnTokenFetchedOnce() {
-        echo().take();
+        ECHO.take();
         for (int i = 0; i < 5; i++) {
             assertEquals(200, Expect.ok(new Http(base).get(call())).getInt("downstream"));
         }
-        List<Optional<String>> received = echo().take();
+        List<Optional<String>> received = ECHO.take();
         assertEquals(5, received.size());
         assertEquals(1, received.stream().distinct().count(), "the same cached token each time");
         JsonObject claims = JwtClaims.claims(received.get(0).orElseThrow());
@@ -111,11 +103,11 @@ class ServicePropagationIT {
     @Test
     void aCallersTokenIsExchangedForTheAudienceOnce() {
         String token = new FakeLogin(fake()).tokens(USER).sign();
-        echo().take();
+        ECHO.take();
         for (int i = 0; i < 3; i++) {
             assertEquals(200, Expect.ok(new Http(base).get(call(), token)).getInt("downstream"));
         }
-        List<Optional<String>> received = echo().take();
+        List<Optional<String>> received = ECHO.take();
         assertEquals(3, received.size());
         assertEquals(1, received.stream().distinct().count(), "the same cached exchanged token each time");
         String sent = received.get(0).orElseThrow();
